@@ -1,0 +1,97 @@
+import type { COUNTIES, FIELDS } from '@techmatch/shared';
+import { errorMessages } from '@techmatch/shared';
+import type zhCN from './zh-CN.js';
+
+const errors = errorMessages('en');
+
+const fieldNames: Record<(typeof FIELDS)[number], string> = {
+  生态铝: 'Eco-aluminium',
+  新材料: 'New materials',
+  新能源及装备制造: 'New energy & equipment',
+  生物制药: 'Biopharmaceuticals',
+  电子信息: 'Electronics & IT',
+  绿色化工: 'Green chemicals',
+  绿色建材: 'Green building materials',
+  现代特色农林: 'Modern agriculture & forestry',
+  大健康和文旅: 'Health, culture & tourism',
+  现代服务: 'Modern services',
+};
+
+const countyNames: Record<(typeof COUNTIES)[number], string> = {
+  右江区: 'Youjiang',
+  田阳区: 'Tianyang',
+  田东县: 'Tiandong',
+  德保县: 'Debao',
+  那坡县: 'Napo',
+  凌云县: 'Lingyun',
+  乐业县: 'Leye',
+  田林县: 'Tianlin',
+  西林县: 'Xilin',
+  隆林县: 'Longlin',
+  靖西市: 'Jingxi',
+  平果市: 'Pingguo',
+};
+
+const en: typeof zhCN & { enums: { field: typeof fieldNames; county: typeof countyNames } } = {
+  app: {
+    name: 'Baise Technology Transfer Matchmaking Platform',
+    shortName: 'Baise TechMatch',
+    englishName: 'Baise TechMatch',
+    tagline: 'Research that finds its industry, industry problems that find their research',
+    owner: 'Baise Municipal Bureau of Science and Technology',
+    skipToContent: 'Skip to main content',
+    openMenu: 'Open navigation menu',
+    language: 'Language',
+  },
+  nav: {
+    home: 'Home',
+    achievements: 'Achievements',
+    needs: 'Technical needs',
+    challenges: 'Challenges',
+    dashboard: 'Dashboard',
+    about: 'About & status',
+    login: 'Sign in',
+    main: 'Main navigation',
+  },
+  home: {
+    heroTitle: 'Technology transfer matchmaking',
+    heroLead:
+      'Research achievements from universities and institutes meet the technical needs of firms: matched, negotiated and registered in one place.',
+    target: 'Annual target: 2 billion yuan of technology contracts · 30 converted research results',
+    fieldsTitle: 'Ten key fields',
+  },
+  comingSoon: {
+    title: 'Coming soon',
+    body: '“{feature}” is under construction.',
+    back: 'Back to home',
+  },
+  about: {
+    title: 'About & service status',
+    intro:
+      'Run by the Baise Municipal Bureau of Science and Technology for technology transfer and contract registration. Live status of each service:',
+    refresh: 'Refresh',
+    version: 'Version',
+    uptime: 'Uptime',
+    service: 'Service',
+    mode: 'Mode',
+    state: 'State',
+    detail: 'Detail',
+    connections: 'Live connections',
+    clientSocket: 'This page’s live connection',
+    services: {
+      database: 'Database (MongoDB)',
+      search: 'Search (Meilisearch)',
+      realtime: 'Realtime (Socket.IO)',
+    },
+    modes: { embedded: 'Embedded', external: 'External', not_configured: 'Not configured' },
+    states: { up: 'Up', down: 'Down', starting: 'Starting', not_configured: 'Not configured' },
+    socket: { connected: 'Connected', disconnected: 'Disconnected' },
+    loadFailed: 'Could not load the service status',
+    seconds: '{n} s',
+  },
+  common: { retry: 'Retry', loading: 'Loading…' },
+  errors,
+  enums: { field: fieldNames, county: countyNames },
+};
+
+export default en;

@@ -1,0 +1,13 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+import viteConfig from './vite.config.js';
+
+export default mergeConfig(
+  viteConfig,
+  defineConfig({
+    test: { name: 'client', root: fileRoot(), include: ['src/**/*.test.ts'], environment: 'happy-dom' },
+  }),
+);
+
+function fileRoot(): string {
+  return new URL('.', import.meta.url).pathname;
+}

@@ -1,0 +1,95 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { describe } from 'vitest';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+const CHROMIUM_CANDIDATES = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+];
+
+/** Flags that let Chromium run headless as root on a machine with no outside network. */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export const chromiumPath = CHROMIUM_CANDIDATES.find((candidate) => candidate && existsSync(candidate));
+
+/**
+ * `describe` for browser tests. Without Chromium the suite is skipped with a clear message on a developer
+ * machine, and fails under CI, where a missing browser means the pipeline is broken.
+ */
+export function describeE2E(name: string, body: () => void): void {
+  if (chromiumPath) {
+    describe(name, body);
+    return;
+  }
+  const message = `No Chromium found (set CHROMIUM_PATH or install the Debian package "chromium"): e2e "${name}"`;
+  if (process.env.CI) throw new Error(`${message} cannot run under CI.`);
+  console.warn(`\n⚠  ${message} is skipped.\n`);
+  describe.skip(name, body);
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+}
+
+export interface RunningApp {
+  url: string;
+  dataDir: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Runs the built server exactly as `npm start` does, on a free port and a fresh data directory. */
+export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+  const serverEntry = path.join(repoRoot, 'server/dist/main.js');
+  if (!existsSync(serverEntry)) throw new Error('server/dist is missing: run `npm run build` first');
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'techmatch-e2e-'));
+  const child = spawn(process.execPath, [serverEntry], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    if (!child.stdout) throw new Error('server stdout is not piped');
+    const lines = createInterface({ input: child.stdout });
+    const timer = setTimeout(() => reject(new Error('server did not start within 60 s')), 60_000);
+    lines.on('line', (line) => {
+      const entry = JSON.parse(line) as { url?: string; msg?: string };
+      if (entry.url && entry.msg?.includes('listening')) {
+        clearTimeout(timer);
+        resolve(entry.url);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`server exited early with code ${code}`)));
+  });
+  return {
+    url,
+    dataDir,
+    process: child,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
