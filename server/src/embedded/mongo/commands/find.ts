@@ -1,3 +1,4 @@
+import { Long } from 'bson';
 import { MongoCommandError, type Doc } from '../errors.js';
 import { compareValues } from '../compare.js';
 import { EMPTY_ARRAY, valueKey, valuesAtPath } from '../keys.js';
@@ -67,7 +68,14 @@ function getMore(ctx: CommandContext): Doc {
 function killCursors(ctx: CommandContext): Doc {
   const args = ctx.args.check({ accepted: ['cursors'] });
   const { killed, notFound } = ctx.state.cursors.kill(args.array<number>('cursors') ?? []);
-  return { cursorsKilled: killed, cursorsNotFound: notFound, cursorsAlive: [], cursorsUnknown: [], ok: 1 };
+  const asLongs = (ids: number[]) => ids.map((id) => Long.fromNumber(id));
+  return {
+    cursorsKilled: asLongs(killed),
+    cursorsNotFound: asLongs(notFound),
+    cursorsAlive: [],
+    cursorsUnknown: [],
+    ok: 1,
+  };
 }
 
 function count(ctx: CommandContext): Doc {

@@ -3,7 +3,7 @@ import type { CollationSpec, Options } from 'mingo/types';
 import { MongoCommandError, type Doc } from '../errors.js';
 import { compareValues, type StringComparer } from '../compare.js';
 import { valuesAtPath } from '../keys.js';
-import { restoreFidelity } from '../values.js';
+import { isPlainObject, restoreFidelity } from '../values.js';
 import type { Collection } from './collection.js';
 import { candidatesFromIndexes } from './planner.js';
 
@@ -33,14 +33,42 @@ const isSimpleCollation = (collation: CollationSpec | undefined): boolean =>
 /** The documents of `collection` that match `filter`, found through an index when one applies. */
 export function findMatches(collection: Collection | undefined, filter: Doc, options: EvalOptions): Doc[] {
   if (!collection) return [];
-  const query = Object.keys(filter).length > 0 ? new Query(filter, mingoOptions(options)) : undefined;
+  const fold = collationFold(options.collation);
+  const criteria = fold ? (collate(filter, fold) as Doc) : filter;
+  const query = Object.keys(filter).length > 0 ? new Query(criteria, mingoOptions(options)) : undefined;
   const planned = isSimpleCollation(options.collation)
     ? candidatesFromIndexes(collection, filter)
     : undefined;
   const source = planned ?? collection.docs();
   const matches: Doc[] = [];
-  for (const doc of source) if (!query || query.test(doc)) matches.push(doc);
+  for (const doc of source)
+    if (!query || query.test(fold ? (collate(doc, fold) as Doc) : doc)) matches.push(doc);
   return matches;
+}
+
+/**
+ * Mingo honours a collation only when sorting. For matching, strings are compared through a fold: lower
+ * case for strength 2, and without accents for strength 1, applied alike to the filter and the documents.
+ */
+function collationFold(collation: CollationSpec | undefined): ((text: string) => string) | undefined {
+  const strength = collation?.strength ?? 3;
+  if (!collation || isSimpleCollation(collation) || strength >= 3) return undefined;
+  const lower = (text: string): string => text.toLocaleLowerCase(collation.locale);
+  return strength === 1 ? (text) => lower(text.normalize('NFD').replace(/\p{M}/gu, '')) : lower;
+}
+
+/** Operator arguments that are not compared strings, and so are not folded. */
+const UNFOLDED_OPERATORS = new Set(['$regex', '$options', '$type']);
+
+function collate(value: unknown, fold: (text: string) => string): unknown {
+  if (typeof value === 'string') return fold(value);
+  if (Array.isArray(value)) return value.map((item) => collate(item, fold));
+  if (!isPlainObject(value)) return value;
+  const result: Doc = {};
+  for (const [key, item] of Object.entries(value)) {
+    result[key] = UNFOLDED_OPERATORS.has(key) ? item : collate(item, fold);
+  }
+  return result;
 }
 
 export function stringComparer(collation: CollationSpec | undefined): StringComparer | undefined {

@@ -3,7 +3,7 @@ import type { Modifier, PipelineStage } from 'mingo/updater';
 import { cloneDeep } from 'mingo/util';
 import { MongoCommandError, type Doc } from '../errors.js';
 import { valueKey } from '../keys.js';
-import { hasExoticNumbers, ingest, restoreFidelity, type Ingested } from '../values.js';
+import { hasExoticNumbers, ingest, isPlainObject, restoreFidelity, type Ingested } from '../values.js';
 import { formatValue } from './format.js';
 import { mingoOptions, type EvalOptions } from './query.js';
 
@@ -59,13 +59,24 @@ export function applyOperators(
   statement: UpdateStatement,
 ): Ingested | undefined {
   const next = cloneDeep(current.view) as Doc;
-  const changed = mingoUpdate(next, modifier as Modifier<Doc>, statement.arrayFilters, statement.filter, {
+  const condition = usesPositional(modifier) ? statement.filter : {};
+  const changed = mingoUpdate(next, modifier as Modifier<Doc>, statement.arrayFilters, condition, {
     cloneMode: 'deep',
     queryOptions: mingoOptions(statement.options),
   });
   if (changed.length === 0) return undefined;
   if (!current.wire && !hasExoticNumbers(wireModifier)) return { view: next, wire: undefined };
   return restoreFidelity(next, placeOnWireForm(current.wire ?? current.view, wireModifier, statement));
+}
+
+/**
+ * Mingo re-tests the condition it is given before updating; the document already matched, so the filter is
+ * only passed when the positional `$` needs it to find the array element.
+ */
+function usesPositional(modifier: Doc): boolean {
+  return Object.values(modifier).some(
+    (fields) => isPlainObject(fields) && Object.keys(fields).some((path) => /(^|\.)\$(\.|$)/.test(path)),
+  );
 }
 
 /** Replays the placing operators on the wire form; a failure only means fewer number types are kept. */
@@ -75,9 +86,7 @@ function placeOnWireForm(wire: Doc, wireModifier: Doc, statement: UpdateStatemen
   );
   const shadow = cloneDeep(wire) as Doc;
   try {
-    mingoUpdate(shadow, placing as Modifier<Doc>, statement.arrayFilters, statement.filter, {
-      cloneMode: 'deep',
-    });
+    mingoUpdate(shadow, placing as Modifier<Doc>, statement.arrayFilters, {}, { cloneMode: 'deep' });
     return shadow;
   } catch {
     return wire;
