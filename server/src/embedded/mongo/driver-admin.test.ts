@@ -1,11 +1,5 @@
-import {
-  MongoBulkWriteError,
-  MongoClient,
-  MongoServerError,
-  ObjectId,
-  type Db,
-  type Document,
-} from 'mongodb';
+import type { ObjectId } from 'mongodb';
+import { MongoBulkWriteError, MongoClient, MongoServerError, type Db, type Document } from 'mongodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestTarget, type TestTarget } from './test-support.js';
 
@@ -39,7 +33,6 @@ describe('handshake and administration', () => {
     expect(hello).toMatchObject({ ok: 1, isWritablePrimary: true, maxBsonObjectSize: 16 * 1024 * 1024 });
     expect(hello['maxWireVersion']).toBeGreaterThanOrEqual(17);
     expect(hello['logicalSessionTimeoutMinutes']).toEqual(expect.any(Number));
-
   });
 
   it('answers ping, buildInfo and serverStatus', async () => {
