@@ -72,7 +72,7 @@ const MINGO_MESSAGES: [RegExp, (match: RegExpMatchArray) => MongoCommandError][]
         `Unknown modifier: ${m[1]}. Expected a valid update modifier or pipeline-style update specified as an array`,
       ),
   ],
-  [/unknown (?:query|top level) operator:? (\S+)/, (m) => badValue(`unknown operator: ${m[1]}`)],
+  [/unknown (?:query|top level) operator:? (\S+)/, (m) => unknownOperator(m[1] ?? '')],
   [/unregistered pipeline operator (\$\w+)/, (m) => unrecognizedStage(m[1] ?? '')],
   [/Unknown pipeline operator: '(.*)'/, (m) => unrecognizedStage(m[1] ?? '')],
   [
@@ -82,6 +82,15 @@ const MINGO_MESSAGES: [RegExp, (match: RegExpMatchArray) => MongoCommandError][]
   [/Cannot do exclusion and inclusion/, (m) => new MongoCommandError(31254, m.input ?? '')],
   [/non-numeric argument/, (m) => new MongoCommandError(14, m.input ?? '')],
 ];
+
+const GEO_OPERATORS = ['$near', '$nearSphere', '$geoWithin', '$geoIntersects'];
+
+/** No text or geo index can exist here, so those operators fail as they do without such an index. */
+function unknownOperator(operator: string): MongoCommandError {
+  if (operator === '$text') return new MongoCommandError(27, 'text index required for $text query');
+  if (GEO_OPERATORS.includes(operator)) return notSupported(`The ${operator} query operator`);
+  return badValue(`unknown operator: ${operator}`);
+}
 
 export function unrecognizedStage(stage: string): MongoCommandError {
   return new MongoCommandError(40324, `Unrecognized pipeline stage name: '${stage}'`);

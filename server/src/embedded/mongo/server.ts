@@ -1,8 +1,16 @@
 import { createServer, type Server, type Socket } from 'node:net';
-import { MongoCommandError, toMongoError, type Doc } from './errors.js';
+import { MongoCommandError, type Doc } from './errors.js';
+
 import { runCommand } from './commands/dispatch.js';
 import type { ConnectionInfo, ServerState } from './commands/context.js';
-import { MessageReader, OP_MSG, OP_QUERY, readHeader } from './wire/framing.js';
+import {
+  MessageReader,
+  OP_MSG,
+  OP_QUERY,
+  ProtocolError,
+  readHeader,
+  type MessageHeader,
+} from './wire/framing.js';
 import { encodeOpMsg, encodeOpReply, parseOpMsg, parseOpQuery } from './wire/messages.js';
 
 let lastRequestId = 0;
@@ -68,25 +76,42 @@ export class WireServer {
     });
   }
 
+  /** A message that cannot be framed or checked closes the connection; a body that fails to parse is answered. */
   private async handle(socket: Socket, message: Buffer, connection: ConnectionInfo): Promise<void> {
     const header = readHeader(message);
+    let reply: Buffer | undefined;
     try {
-      if (header.opCode === OP_MSG) {
+      reply = await this.reply(header, message, connection);
+    } catch (error) {
+      if (error instanceof ProtocolError) {
+        this.state.log('warn', 'closing connection after an invalid message', { error: error.message });
+        socket.destroy();
+        return;
+      }
+      const parseError = new MongoCommandError(9, `invalid message: ${(error as Error).message}`);
+      reply = encodeOpMsg(nextRequestId(), header.requestId, parseError.toReply());
+    }
+    if (reply && !socket.destroyed) socket.write(reply);
+  }
+
+  private async reply(
+    header: MessageHeader,
+    message: Buffer,
+    connection: ConnectionInfo,
+  ): Promise<Buffer | undefined> {
+    switch (header.opCode) {
+      case OP_MSG: {
         const { body, moreToCome } = parseOpMsg(message);
         const reply = await this.run(body, connection);
-        if (!moreToCome && !socket.destroyed)
-          socket.write(encodeOpMsg(nextRequestId(), header.requestId, reply));
-      } else if (header.opCode === OP_QUERY) {
+        return moreToCome ? undefined : encodeOpMsg(nextRequestId(), header.requestId, reply);
+      }
+      case OP_QUERY: {
         const { db, body } = parseOpQuery(message);
         const reply = await runCommand(this.state, db, body, connection);
-        if (!socket.destroyed) socket.write(encodeOpReply(nextRequestId(), header.requestId, reply));
-      } else {
-        this.state.log('warn', 'closing connection after an unsupported opcode', { opCode: header.opCode });
-        socket.destroy();
+        return encodeOpReply(nextRequestId(), header.requestId, reply);
       }
-    } catch (error) {
-      const reply = toMongoError(error).toReply();
-      if (!socket.destroyed) socket.write(encodeOpMsg(nextRequestId(), header.requestId, reply));
+      default:
+        throw new ProtocolError(`unsupported opcode ${header.opCode}`);
     }
   }
 

@@ -1,5 +1,6 @@
 import { BSON } from 'bson';
 import type { Doc } from '../errors.js';
+import { crc32c } from './crc32c.js';
 import { HEADER_BYTES, OP_MSG, OP_REPLY, ProtocolError, writeHeader } from './framing.js';
 
 const CHECKSUM_PRESENT = 1 << 0;
@@ -22,6 +23,9 @@ export function parseOpMsg(message: Buffer): ParsedOpMsg {
   if ((flags & 0xffff & ~KNOWN_REQUIRED_FLAGS) !== 0)
     throw new ProtocolError(`unsupported OP_MSG flags ${flags}`);
   const end = flags & CHECKSUM_PRESENT ? message.length - 4 : message.length;
+  if (flags & CHECKSUM_PRESENT && crc32c(message.subarray(0, end)) !== message.readUInt32LE(end)) {
+    throw new ProtocolError('OP_MSG checksum does not match its contents');
+  }
   let offset = HEADER_BYTES + 4;
   let body: Doc | undefined;
   const sequences: [string, Doc[]][] = [];
