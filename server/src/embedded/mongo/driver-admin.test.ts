@@ -1,9 +1,6 @@
-import type { ObjectId } from 'mongodb';
-import { MongoBulkWriteError, MongoClient, MongoServerError, type Db, type Document } from 'mongodb';
+import { MongoBulkWriteError, MongoClient, MongoServerError, type Db } from 'mongodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestTarget, type TestTarget } from './test-support.js';
-
-type AnyDoc = Document & { _id?: number | string | ObjectId };
+import { startTestTarget, type AnyDoc, type TestTarget } from './test-support.js';
 
 let target: TestTarget;
 let client: MongoClient;

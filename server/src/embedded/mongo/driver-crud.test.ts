@@ -1,17 +1,6 @@
-import {
-  Binary,
-  Decimal128,
-  Double,
-  Int32,
-  Long,
-  MongoClient,
-  ObjectId,
-  UUID,
-  type Db,
-  type Document,
-} from 'mongodb';
+import { Binary, Decimal128, Double, Int32, Long, MongoClient, ObjectId, UUID, type Db } from 'mongodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestTarget, type TestTarget } from './test-support.js';
+import { startTestTarget, type AnyDoc, type TestTarget } from './test-support.js';
 
 let target: TestTarget;
 let client: MongoClient;
@@ -33,8 +22,6 @@ beforeEach(async () => {
   await db.collection('items').deleteMany({});
 });
 
-/** Documents of any shape, with `_id`s of any type (the driver's default types assume ObjectId). */
-type AnyDoc = Document & { _id?: number | string | ObjectId };
 const items = () => db.collection<AnyDoc>('items');
 
 describe('insert and find', () => {

@@ -1,4 +1,8 @@
+import type { Document, ObjectId } from 'mongodb';
 import { startMongoServer, type MongoServerOptions } from './index.js';
+
+/** Documents of any shape with `_id`s of any common type (the driver's default types assume ObjectId). */
+export type AnyDoc = Document & { _id?: number | string | ObjectId };
 
 /**
  * Where a conformance test file runs: the real MongoDB named by MONGODB_URI when it is set, otherwise a fresh

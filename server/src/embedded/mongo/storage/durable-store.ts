@@ -9,7 +9,11 @@ import { encodeChange } from './records.js';
 import { recover } from './recovery.js';
 import { captureCatalog, writeSnapshot } from './snapshot.js';
 
-/** The journal is compacted into a new snapshot once it outgrows both this and twice the last snapshot. */
+export interface StoreOptions {
+  /** The journal is compacted into a new snapshot once it outgrows both this and twice the last snapshot. */
+  compactAfterBytes?: number;
+}
+
 const COMPACT_AFTER_BYTES = 64 * 1024 * 1024;
 
 /**
@@ -27,13 +31,19 @@ export class DurableStore implements ChangeLog {
     private readonly dir: string,
     private readonly catalog: Catalog,
     private readonly log: Logger,
+    private readonly lockPath: string,
+    private readonly compactAfterBytes: number,
     private generation: number,
     private writer: JournalWriter,
     private snapshotBytes: number,
-    private readonly lockPath: string,
   ) {}
 
-  static async open(dir: string, catalog: Catalog, log: Logger): Promise<DurableStore> {
+  static async open(
+    dir: string,
+    catalog: Catalog,
+    log: Logger,
+    options: StoreOptions = {},
+  ): Promise<DurableStore> {
     await mkdir(dir, { recursive: true });
     const lockPath = await acquireLock(dir);
     await removeTemporaryFiles(dir);
@@ -43,7 +53,17 @@ export class DurableStore implements ChangeLog {
     await removeGenerationsBefore(dir, generation);
     const writer = await JournalWriter.open(join(dir, journalName(generation)));
     log('info', 'data directory recovered', { dir, generation, snapshotBytes, ms: Date.now() - started });
-    const store = new DurableStore(dir, catalog, log, generation, writer, snapshotBytes, lockPath);
+    const compactAfterBytes = options.compactAfterBytes ?? COMPACT_AFTER_BYTES;
+    const store = new DurableStore(
+      dir,
+      catalog,
+      log,
+      lockPath,
+      compactAfterBytes,
+      generation,
+      writer,
+      snapshotBytes,
+    );
     catalog.log = store;
     return store;
   }
@@ -51,7 +71,7 @@ export class DurableStore implements ChangeLog {
   record(change: Change): void {
     this.writer.append(encodeChange(change));
     this.changeCount += 1;
-    if (!this.compaction && this.writer.bytes > Math.max(COMPACT_AFTER_BYTES, 2 * this.snapshotBytes)) {
+    if (!this.compaction && this.writer.bytes > Math.max(this.compactAfterBytes, 2 * this.snapshotBytes)) {
       this.compaction = this.compact().finally(() => (this.compaction = undefined));
     }
   }
