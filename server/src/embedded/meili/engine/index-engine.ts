@@ -12,6 +12,9 @@ import { documentIdOf, inferPrimaryKey } from './primary-key.js';
 import { HARD_SEPARATOR_GAP, Tokenizer } from './tokenizer.js';
 
 export type WriteMode = 'replace' | 'update';
+export interface ExperimentalFeatures {
+  containsFilter: boolean;
+}
 
 /** Documents handled between two yields to the event loop, so searches keep flowing during big writes. */
 const CHUNK = 256;
@@ -48,9 +51,11 @@ export class IndexEngine {
   facets: FacetIndex;
   /** Bumped at each commit; query-side caches key on it. */
   version = 0;
+  /** Instance-wide experimental features (shared object, toggled by `/experimental-features`). */
+  features: ExperimentalFeatures = { containsFilter: false };
 
   constructor(
-    readonly uid: string,
+    public uid: string,
     settings: Settings = defaultSettings(),
   ) {
     this.settings = settings;

@@ -4,9 +4,6 @@ import { filterRuleFor } from '../engine/index-engine.js';
 import type { FilterContext } from '../filter/evaluate.js';
 import { filterablePatterns } from './facets.js';
 
-/** Experimental features toggled through `/experimental-features`, shared by every index. */
-export const experimentalFeatures = { containsFilter: false };
-
 export function filterContext(engine: IndexEngine, universe: Bitset): FilterContext {
   return {
     indexUid: engine.uid,
@@ -15,6 +12,6 @@ export function filterContext(engine: IndexEngine, universe: Bitset): FilterCont
     field: (path) => engine.facets.fields.get(path),
     rule: (path) => filterRuleFor(engine.settings, path),
     filterablePatterns: filterablePatterns(engine),
-    containsFilterEnabled: experimentalFeatures.containsFilter,
+    containsFilterEnabled: engine.features.containsFilter,
   };
 }

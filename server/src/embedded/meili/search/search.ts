@@ -78,46 +78,47 @@ function distinctAttribute(engine: IndexEngine, query: SearchQuery): string | un
   return query.distinct ?? engine.settings.distinctAttribute ?? undefined;
 }
 
-export function search(engine: IndexEngine, query: SearchQuery): SearchResponse {
-  const started = performance.now();
+/** Filter and text matching: every candidate document, plus the lazy words-rule buckets. */
+export function matchDocuments(engine: IndexEngine, query: SearchQuery, tenantFilter?: unknown) {
   const context = contextFor(engine);
-  const rules = buildRankingRules(engine, context, query);
-  validateSort(engine, query.sort);
   checkAttributesToSearchOn(engine, query.attributesToSearchOn);
-  const facetNames = query.facets ? resolveFacetNames(engine, query.facets) : undefined;
-  const distinct = distinctAttribute(engine, query);
   const restriction = context.fieldRestriction(query.attributesToSearchOn);
-
   let universe = engine.store.alive.resized(engine.store.capacity);
-  const filter = parseFilterParam(query.filter);
-  if (filter) universe = evaluateFilter(filter, filterContext(engine, universe));
-
+  for (const param of [tenantFilter, query.filter]) {
+    const filter = parseFilterParam(param as SearchQuery['filter']);
+    if (filter) universe = evaluateFilter(filter, filterContext(engine, universe));
+  }
   const q = query.q ?? '';
   const text = q.trim() ? analyseText(q, engine, context, restriction) : undefined;
   const excluded = text && negatedDocs(text, engine, restriction);
   if (excluded) universe = universe.andNot(excluded);
-  const hasTerms = text !== undefined && text.parsed.terms.length > 0;
-  const { candidates, buckets } = hasTerms
-    ? wordsBuckets(text, universe, query.matchingStrategy ?? 'last')
-    : placeholder(universe);
+  const matched =
+    text && text.parsed.terms.length > 0
+      ? { text, ...wordsBuckets(text, universe, query.matchingStrategy ?? 'last') }
+      : { text: undefined, ...placeholder(universe) };
+  return { ...matched, context, restriction };
+}
 
+export function search(engine: IndexEngine, query: SearchQuery, tenantFilter?: unknown): SearchResponse {
+  const started = performance.now();
+  validateSort(engine, query.sort);
+  const facetNames = query.facets ? resolveFacetNames(engine, query.facets) : undefined;
+  const distinct = distinctAttribute(engine, query);
+  const { text, candidates, buckets, context, restriction } = matchDocuments(engine, query, tenantFilter);
+  const rules = buildRankingRules(engine, context, query);
   const maxTotalHits = engine.settings.pagination.maxTotalHits;
   const win = window(query, maxTotalHits);
-  const state = hasTerms ? rules.textState(text, restriction) : undefined;
-  const ranked = bucketSort(buckets, rules.build(state), {
+  const distinctKey = distinct ? distinctKeyOf(engine, distinct) : undefined;
+  const ranked = bucketSort(buckets, rules.build(text && rules.textState(text, restriction)), {
     offset: win.offset,
     limit: win.limit,
     threshold: query.rankingScoreThreshold,
-    distinctKey: distinct ? distinctKeyOf(engine, distinct) : undefined,
+    distinctKey,
     needRanks: Boolean(query.showRankingScore || query.showRankingScoreDetails),
   });
-  const total = countTotal(
-    candidates,
-    ranked.belowThreshold,
-    distinct ? distinctKeyOf(engine, distinct) : undefined,
-  );
+  const total = countTotal(candidates, ranked.belowThreshold, distinctKey);
   const hits = ranked.hits.map((hit) => presentHit(engine, query, hit, text));
-  const response: SearchResponse = { hits, query: q, processingTimeMs: 0 };
+  const response: SearchResponse = { hits, query: query.q ?? '', processingTimeMs: 0 };
   Object.assign(response, pagination(win, Math.min(total, maxTotalHits)));
   if (facetNames) {
     const { distribution, stats } = computeFacets(engine, facetNames, candidates);
