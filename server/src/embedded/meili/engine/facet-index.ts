@@ -1,0 +1,96 @@
+import { Bitset } from './bitset.js';
+import type { FlatDocument } from './fields.js';
+import { GrowableUint32 } from './growable.js';
+
+/** `normalize_facet`: trim, compatibility-decompose, lowercase (accents are kept). */
+export function normalizeFacet(value: string): string {
+  return value.trim().normalize('NFKD').toLowerCase();
+}
+
+export function toBitset(list: GrowableUint32, capacity: number): Bitset {
+  const set = new Bitset(capacity);
+  const data = list.data;
+  for (let i = 0; i < list.length; i++) set.add(data[i]!);
+  return set;
+}
+
+function pushOnce(list: GrowableUint32, docid: number): void {
+  if (list.last() !== docid) list.push(docid);
+}
+
+export interface StringFacet {
+  /** The original spelling first seen, which facet distributions display. */
+  original: string;
+  docs: GrowableUint32;
+}
+
+/** Facet values of one filterable path: equality maps, sorted keys for ranges, and presence lists. */
+export class FacetField {
+  readonly strings = new Map<string, StringFacet>();
+  readonly numbers = new Map<number, GrowableUint32>();
+  readonly exists = new GrowableUint32();
+  readonly nulls = new GrowableUint32();
+  readonly empties = new GrowableUint32();
+  private sortedStrings: string[] | undefined;
+  private sortedNumbers: Float64Array | undefined;
+
+  add(docid: number, values: unknown[], empty: boolean): void {
+    pushOnce(this.exists, docid);
+    if (empty) pushOnce(this.empties, docid);
+    for (const value of values) {
+      if (value === null) pushOnce(this.nulls, docid);
+      else if (typeof value === 'number' && Number.isFinite(value)) this.addNumber(docid, value);
+      else if (typeof value === 'string' || typeof value === 'boolean') this.addString(docid, String(value));
+    }
+  }
+
+  private addNumber(docid: number, value: number): void {
+    let list = this.numbers.get(value);
+    if (!list) {
+      list = new GrowableUint32(2);
+      this.numbers.set(value, list);
+      this.sortedNumbers = undefined;
+    }
+    pushOnce(list, docid);
+  }
+
+  private addString(docid: number, value: string): void {
+    const key = normalizeFacet(value);
+    let facet = this.strings.get(key);
+    if (!facet) {
+      facet = { original: value, docs: new GrowableUint32(2) };
+      this.strings.set(key, facet);
+      this.sortedStrings = undefined;
+    }
+    pushOnce(facet.docs, docid);
+  }
+
+  numberKeys(): Float64Array {
+    this.sortedNumbers ??= Float64Array.from(this.numbers.keys()).sort();
+    return this.sortedNumbers;
+  }
+
+  stringKeys(): string[] {
+    this.sortedStrings ??= [...this.strings.keys()].sort();
+    return this.sortedStrings;
+  }
+}
+
+/** Facet fields for the paths that the filterable-attribute rules select. */
+export class FacetIndex {
+  readonly fields = new Map<string, FacetField>();
+
+  constructor(private readonly isFacetPath: (path: string) => boolean) {}
+
+  addDocument(docid: number, flat: FlatDocument): void {
+    for (const [path, field] of flat) {
+      if (!this.isFacetPath(path)) continue;
+      let facet = this.fields.get(path);
+      if (!facet) {
+        facet = new FacetField();
+        this.fields.set(path, facet);
+      }
+      facet.add(docid, field.values, field.empty);
+    }
+  }
+}

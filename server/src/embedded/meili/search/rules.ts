@@ -1,0 +1,181 @@
+import type { MatchInfo } from './match-info.js';
+import { ExactAttribute, pairCost } from './match-info.js';
+import type { Rank } from './rank.js';
+import { costRank, globalScore } from './rank.js';
+import type { TermDocs } from './term-docs.js';
+import { MAX_TYPO_COST } from './term-docs.js';
+
+/** A group of documents a rule considers equal, best group first. */
+export interface RuleGroup {
+  docs: number[];
+  /** Ranks contributing to the score (none for sort rules). */
+  ranks: Rank[];
+  /** This rule's entry in `_rankingScoreDetails`, without `order`. */
+  detail: Record<string, unknown>;
+}
+
+export interface RankingRule {
+  readonly name: string;
+  /** Split a bucket (documents matching the `active` query terms) into ordered groups. */
+  partition(docs: number[], active: readonly number[]): Iterable<RuleGroup>;
+}
+
+/** What the text rules read: per-term document sets and a per-document match scan. */
+export interface TextState {
+  termDocs: TermDocs[];
+  maxTypos: number[];
+  matchInfo(docid: number, active: readonly number[]): MatchInfo;
+  /** Searchable rank (0 = first) of a posting field bit. */
+  fieldRankOfBit(bit: number): number;
+  searchableCount: number;
+}
+
+function groupByCost(docs: number[], costOf: (docid: number) => number): [number, number[]][] {
+  const groups = new Map<number, number[]>();
+  for (const docid of docs) {
+    const cost = costOf(docid);
+    const group = groups.get(cost);
+    if (group) group.push(docid);
+    else groups.set(cost, [docid]);
+  }
+  return [...groups].sort((a, b) => a[0] - b[0]);
+}
+
+const score = (rank: Rank) => rank.rank / rank.max;
+
+export function typoRule(state: TextState): RankingRule {
+  return {
+    name: 'typo',
+    partition(docs, active) {
+      const maxTypoCount = active.reduce((sum, t) => sum + state.maxTypos[t]!, 0);
+      const costOf = (docid: number) => {
+        let total = 0;
+        for (const t of active) {
+          let cost = 0;
+          while (cost < MAX_TYPO_COST && !state.termDocs[t]!.byCost[cost]!.has(docid)) cost++;
+          total += cost;
+        }
+        return total;
+      };
+      return groupByCost(docs, costOf).map(([typoCount, group]) => {
+        const rank = costRank(typoCount, maxTypoCount);
+        return { docs: group, ranks: [rank], detail: { typoCount, maxTypoCount, score: score(rank) } };
+      });
+    },
+  };
+}
+
+export function proximityRule(state: TextState): RankingRule {
+  return {
+    name: 'proximity',
+    partition(docs, active) {
+      const k = active.length;
+      const maxCost = 7 * Math.max(0, k - 1);
+      const costOf = (docid: number) => {
+        if (k < 2) return 0;
+        const { positions } = state.matchInfo(docid, active);
+        let total = 0;
+        for (let slot = 0; slot + 1 < k; slot++) total += pairCost(positions[slot]!, positions[slot + 1]!);
+        return total;
+      };
+      return groupByCost(docs, costOf).map(([cost, group]) => {
+        const rank = costRank(cost, maxCost);
+        return { docs: group, ranks: [rank], detail: { score: score(rank) } };
+      });
+    },
+  };
+}
+
+export function attributeRankRule(state: TextState): RankingRule {
+  return {
+    name: 'attributeRank',
+    partition(docs, active) {
+      const k = active.length;
+      const worst = Math.max(0, state.searchableCount - 1);
+      const perTerm = active
+        .map((t) => state.termDocs[t]!)
+        .map((term) =>
+          [...term.byField]
+            .map(([bit, set]) => [state.fieldRankOfBit(bit), set] as const)
+            .sort((a, b) => a[0] - b[0]),
+        );
+      const costOf = (docid: number) => {
+        let total = 0;
+        for (const fields of perTerm) total += fields.find(([, set]) => set.has(docid))?.[0] ?? worst;
+        return total;
+      };
+      return groupByCost(docs, costOf).map(([cost, group]) => {
+        const rank = costRank(cost, worst * k);
+        return { docs: group, ranks: [rank], detail: { score: score(rank) } };
+      });
+    },
+  };
+}
+
+const MAX_POSITION_BUCKET = 15;
+const positionBucket = (position: number) =>
+  position < 8 ? position : Math.min(MAX_POSITION_BUCKET, 8 + Math.floor(Math.log2(position - 7)));
+
+export function wordPositionRule(state: TextState): RankingRule {
+  return {
+    name: 'attributePosition',
+    partition(docs, active) {
+      const k = active.length;
+      const costOf = (docid: number) =>
+        state
+          .matchInfo(docid, active)
+          .minPosition.reduce(
+            (sum, position) =>
+              sum + (Number.isFinite(position) ? positionBucket(position) : MAX_POSITION_BUCKET),
+            0,
+          );
+      return groupByCost(docs, costOf).map(([cost, group]) => {
+        const rank = costRank(cost, MAX_POSITION_BUCKET * k);
+        return { docs: group, ranks: [rank], detail: { score: score(rank) } };
+      });
+    },
+  };
+}
+
+const MATCH_TYPES = ['noExactMatch', 'matchesStart', 'exactMatch'] as const;
+
+export function exactnessRule(state: TextState): RankingRule {
+  return {
+    name: 'exactness',
+    partition(docs, active) {
+      const k = active.length;
+      const costOf = (docid: number) => {
+        const attribute = state.matchInfo(docid, active).exactAttribute;
+        if (attribute !== ExactAttribute.None) return 2 - attribute;
+        let exactWords = 0;
+        for (const t of active) if (state.termDocs[t]!.exact.has(docid)) exactWords++;
+        return 2 + (k - exactWords);
+      };
+      return groupByCost(docs, costOf).map(([cost, group]) => {
+        if (cost < 2) {
+          const rank = { rank: 3 - cost, max: 3 };
+          return {
+            docs: group,
+            ranks: [rank],
+            detail: { matchType: MATCH_TYPES[2 - cost], score: score(rank) },
+          };
+        }
+        const matchingWords = k - (cost - 2);
+        const ranks = [
+          { rank: 1, max: 3 },
+          { rank: matchingWords + 1, max: k + 1 },
+        ];
+        return {
+          docs: group,
+          ranks,
+          detail: {
+            matchType: 'noExactMatch',
+            matchingWords,
+            maxMatchingWords: k,
+            score: globalScore(ranks),
+          },
+        };
+      });
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import { Bitset } from '../engine/bitset.js';
+import type { InvertedIndex } from '../engine/inverted-index.js';
+import { fieldBit, forEachFieldEntry } from '../engine/inverted-index.js';
+import type { TermDerivations } from './derivations.js';
+
+export const MAX_TYPO_COST = 2;
+
+/** The documents a query term matches, split the ways the ranking rules need. */
+export interface TermDocs {
+  /** `byCost[c]`: documents containing a derivation with `c` typos. */
+  byCost: Bitset[];
+  all: Bitset;
+  /** Documents containing the query word itself (no typo, no prefix, no synonym). */
+  exact: Bitset;
+  /** Documents by posting field bit, for the attribute-rank rule. */
+  byField: Map<number, Bitset>;
+}
+
+export interface FieldRestriction {
+  /** Field bits a match may come from. */
+  mask: number;
+  /** Field bits where a typo match may come from (`disableOnAttributes` removed). */
+  typoMask: number;
+  allows(fid: number): boolean;
+}
+
+export function computeTermDocs(
+  derivations: TermDerivations,
+  inverted: InvertedIndex,
+  fields: FieldRestriction,
+  capacity: number,
+  exactPhrase: boolean,
+): TermDocs {
+  const docs: TermDocs = {
+    byCost: Array.from({ length: MAX_TYPO_COST + 1 }, () => new Bitset(capacity)),
+    all: new Bitset(capacity),
+    exact: new Bitset(capacity),
+    byField: new Map(),
+  };
+  const markField = (bits: number, docid: number) => {
+    for (let rest = bits; rest !== 0; rest &= rest - 1) {
+      const bit = rest & -rest;
+      let set = docs.byField.get(bit);
+      if (!set) docs.byField.set(bit, (set = new Bitset(capacity)));
+      set.add(docid);
+    }
+  };
+  for (const match of derivations.words) {
+    const postings = inverted.postings[match.wordId];
+    if (!postings) continue;
+    const allowed = match.cost > 0 ? fields.typoMask : fields.mask;
+    const ids = postings.docs.data;
+    const masks = postings.masks.data;
+    for (let i = 0; i < postings.docs.length; i++) {
+      const bits = masks[i]! & allowed;
+      if (bits === 0) continue;
+      const docid = ids[i]!;
+      docs.byCost[match.cost]!.add(docid);
+      docs.all.add(docid);
+      if (match.exact) docs.exact.add(docid);
+      markField(bits, docid);
+    }
+  }
+  for (const phrase of derivations.phrases) {
+    for (const [docid, bits] of phraseDocs(phrase, inverted, fields, capacity)) {
+      docs.byCost[0]!.add(docid);
+      docs.all.add(docid);
+      if (exactPhrase) docs.exact.add(docid);
+      markField(bits, docid);
+    }
+  }
+  return docs;
+}
+
+/** Documents where the words of `phrase` stand adjacent, in order, in one allowed field. */
+function phraseDocs(phrase: number[], inverted: InvertedIndex, fields: FieldRestriction, capacity: number) {
+  let candidates: Bitset | undefined;
+  for (const wordId of new Set(phrase)) {
+    const postings = inverted.postings[wordId];
+    const set = new Bitset(capacity);
+    for (let i = 0; postings && i < postings.docs.length; i++) {
+      if ((postings.masks.data[i]! & fields.mask) !== 0) set.add(postings.docs.data[i]!);
+    }
+    candidates = candidates ? candidates.and(set) : set;
+  }
+  const found: [number, number][] = [];
+  candidates?.forEach((docid) => {
+    const forward = inverted.forward[docid];
+    const bits = forward ? phraseFieldBits(forward, phrase, fields) : 0;
+    if (bits !== 0) found.push([docid, bits]);
+  });
+  return found;
+}
+
+function phraseFieldBits(forward: Int32Array, phrase: number[], fields: FieldRestriction): number {
+  const seen = new Map<string, number>();
+  let bits = 0;
+  forEachFieldEntry(forward, (fid, wordId, position) => {
+    if (!fields.allows(fid)) return;
+    seen.set(`${fid}:${position}`, wordId);
+    const start = position - phrase.length + 1;
+    if (phrase.every((id, offset) => seen.get(`${fid}:${start + offset}`) === id)) bits |= fieldBit(fid);
+  });
+  return bits;
+}
