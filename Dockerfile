@@ -12,6 +12,7 @@ COPY tsconfig.base.json ./
 COPY shared shared
 COPY server server
 COPY client client
+COPY scripts scripts
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20.20-bookworm-slim AS runtime
@@ -24,6 +25,7 @@ COPY --from=build --chown=node:node /app/shared/dist shared/dist
 COPY --from=build --chown=node:node /app/server/package.json server/
 COPY --from=build --chown=node:node /app/server/dist server/dist
 COPY --from=build --chown=node:node /app/client/dist client/dist
+COPY --from=build --chown=node:node /app/scripts scripts
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000

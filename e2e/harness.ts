@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { describe } from 'vitest';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -73,7 +73,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     const timer = setTimeout(() => reject(new Error('server did not start within 60 s')), 60_000);
     lines.on('line', (line) => {
       const entry = JSON.parse(line) as { url?: string; msg?: string };
-      if (entry.url && entry.msg?.includes('listening')) {
+      if (entry.url && entry.msg === 'Baise TechMatch is listening') {
         clearTimeout(timer);
         resolve(entry.url);
       }
@@ -92,4 +92,44 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+export interface DemoAccount {
+  role: string;
+  email: string;
+  password: string;
+}
+
+/** The demo accounts a fresh app created, read from the credentials file it writes into its data directory. */
+export function demoAccounts(app: RunningApp): DemoAccount[] {
+  const text = readFileSync(path.join(app.dataDir, 'demo-credentials.txt'), 'utf8');
+  return text
+    .split('\n')
+    .filter((line) => line && !line.startsWith('#'))
+    .map((line) => {
+      const [role = '', email = '', password = ''] = line.split('\t');
+      return { role, email, password };
+    });
+}
+
+export function demoAccount(app: RunningApp, role: string): DemoAccount {
+  const account = demoAccounts(app).find((a) => a.role === role);
+  if (!account) throw new Error(`no demo ${role} account`);
+  return account;
+}
+
+/** Signs in through the login page, as a user would. */
+export async function signInThroughUi(
+  page: Page,
+  baseUrl: string,
+  account: { email: string; password: string },
+) {
+  await page.goto(`${baseUrl}/login`);
+  await page.locator('#login-email').fill(account.email);
+  await page.locator('#login-password').fill(account.password);
+  await page
+    .getByRole('button', { name: /登录|Sign in/ })
+    .last()
+    .click();
+  await page.getByTestId('user-menu').waitFor();
 }

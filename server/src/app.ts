@@ -2,16 +2,26 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express, type RequestHandler } from 'express';
 import type { Config } from './config.js';
+import { authRouter } from './modules/accounts/auth.routes.js';
+import { achievementRouter } from './modules/achievements/achievement.routes.js';
+import { attachmentRouter } from './modules/attachments/attachment.routes.js';
+import { needRouter } from './modules/needs/need.routes.js';
+import { userRouter } from './modules/accounts/user.routes.js';
+import { auditRouter } from './modules/audit/audit.routes.js';
 import { healthRouter } from './modules/health/health.routes.js';
-import { apiNotFound, errorHandler } from './platform/http/error-handler.js';
+import { organisationRouter } from './modules/organisations/organisation.routes.js';
+import { authenticate, csrfProtection } from './platform/auth/http.js';
 import type { HealthProbes } from './platform/health.js';
+import { apiNotFound, errorHandler } from './platform/http/error-handler.js';
 import { requestLogger, securityHeaders } from './platform/http/middleware.js';
 import type { Logger } from './platform/logger.js';
+import type { Services } from './services.js';
 
 export interface AppDeps {
   config: Config;
   logger: Logger;
   health: HealthProbes;
+  services: Services;
 }
 
 /** Serves the built single-page client, falling back to index.html for client-side routes. */
@@ -32,16 +42,29 @@ function clientApp(clientDist: string): RequestHandler {
 
 /** Builds the Express application without listening, so tests drive it with Supertest. */
 export function createApp(deps: AppDeps): Express {
-  const { config, logger } = deps;
+  const { config, logger, services } = deps;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
   app.set('query parser', 'simple');
   app.use(requestLogger(logger));
   app.use(securityHeaders());
-  app.use('/api', express.json({ limit: config.BODY_LIMIT }));
-  app.use('/api', healthRouter(deps.health));
-  app.use('/api', apiNotFound);
+
+  const api = express.Router();
+  api.use(express.json({ limit: config.BODY_LIMIT }));
+  api.use(healthRouter(deps.health));
+  api.use(authenticate(services.sessions.resolve));
+  api.use(csrfProtection);
+  api.use(authRouter(services.auth));
+  api.use(organisationRouter(services.organisations));
+  api.use(userRouter(services.users));
+  api.use(auditRouter(services.audit));
+  api.use(attachmentRouter(services.attachments, path.resolve(config.DATA_DIR, 'uploads')));
+  api.use(achievementRouter(services.achievements, services.search.client, services.indexes.achievements));
+  api.use(needRouter(services.needs, services.search.client, services.indexes.needs));
+  api.use(apiNotFound);
+  app.use('/api', api);
+
   app.use(clientApp(config.CLIENT_DIST));
   app.use(errorHandler);
   return app;

@@ -42,9 +42,20 @@ export const EnvSchema = z.object({
     .describe(
       'Meilisearch master key. Required with `MEILI_URL`; generated per start for the embedded service.',
     ),
+  MEILI_INDEX_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{0,40}$/, 'letters, digits, - and _ only')
+    .default('')
+    .describe('Prefix of every index uid, so several deployments (or test runs) can share one Meilisearch.'),
   REDIS_URL: optionalUrl.describe(
     'Redis URL. Set it when several app nodes run: Socket.IO then fans out through Redis.',
   ),
+  SEED_DEMO: z
+    .enum(['auto', 'true', 'false'])
+    .default('auto')
+    .describe(
+      'Seed demo accounts and listings into an empty database. `auto`: only with the embedded services. Demo passwords are random and printed once (and kept in `DATA_DIR/demo-credentials.txt`).',
+    ),
   BODY_LIMIT: z
     .string()
     .regex(/^\d+(b|kb|mb)$/i, 'use a size such as 100kb or 1mb')

@@ -2,28 +2,49 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
-import { notConfigured } from './platform/health.js';
 import type { Logger } from './platform/logger.js';
-import { createRealtimeServer, realtimeHealth, type RealtimeServer } from './platform/realtime.js';
+import { openDatabase } from './platform/open-database.js';
+import { openSearch, searchHealth } from './platform/search.js';
+import { attachRealtime, createRealtimeServer, realtimeHealth } from './platform/realtime.js';
+import { demoSeedingEnabled, seedDemoIfEmpty } from './seed/demo.js';
+import { createServices, type Services } from './services.js';
 
 export interface RunningServer {
   url: string;
   port: number;
+  services: Services;
   close(): Promise<void>;
 }
 
 /** Wires config → services → HTTP + Socket.IO, and returns a handle that shuts everything down in order. */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
-  let io: RealtimeServer | null = null;
+  const { db, close: closeDatabase } = await openDatabase(config, logger);
+  const search = await openSearch(config, logger);
+  const io = createRealtimeServer((token) => services.sessions.resolve(token));
+  const services = createServices({
+    connection: db.connection,
+    logger,
+    io,
+    search,
+    dataDir: config.DATA_DIR,
+    indexPrefix: config.MEILI_INDEX_PREFIX,
+  });
+  await services.init();
+  if (demoSeedingEnabled(config)) await seedDemoIfEmpty(services, config, logger);
+
   const app = createApp({
     config,
     logger,
-    health: { database: notConfigured, search: notConfigured, realtime: () => realtimeHealth(io) },
+    services,
+    health: {
+      database: () => db.health(),
+      search: () => searchHealth(search, services.searchSync),
+      realtime: () => realtimeHealth(io),
+    },
   });
-  // Socket.IO must attach after Express so that it can route its own paths before the app sees them.
   const httpServer = createServer(app);
-  const realtime = createRealtimeServer(httpServer);
-  io = realtime;
+  attachRealtime(io, httpServer);
+  services.startBackgroundWork();
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -36,9 +57,13 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   return {
     url,
     port,
+    services,
     async close() {
-      await realtime.close(); // also closes the HTTP server
+      await services.stopBackgroundWork();
+      await io.close(); // also closes the HTTP server
       httpServer.closeAllConnections();
+      await closeDatabase();
+      await search.close();
     },
   };
 }

@@ -17,11 +17,27 @@ export class ApiError extends Error {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+let csrfToken: string | null = null;
+
+/** The session's CSRF token, sent with every write (set by the session store on sign-in). */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
 async function readError(res: Response): Promise<ApiError> {
   const parsed = ErrorBodySchema.safeParse(await res.json().catch(() => null));
   if (!parsed.success) return new ApiError('INTERNAL', res.status, res.statusText);
   const { code, message, details } = parsed.data.error;
   return new ApiError(code, res.status, message, details);
+}
+
+function headersFor(method: Method, hasBody: boolean): Record<string, string> {
+  return {
+    Accept: 'application/json',
+    'Accept-Language': currentLocale(),
+    ...(hasBody ? { 'Content-Type': 'application/json' } : {}),
+    ...(method !== 'GET' && csrfToken ? { 'X-CSRF-Token': csrfToken } : {}),
+  };
 }
 
 /**
@@ -39,11 +55,7 @@ export async function apiRequest<S extends z.ZodType>(
     res = await fetch(`/api${path}`, {
       method,
       credentials: 'same-origin',
-      headers: {
-        Accept: 'application/json',
-        'Accept-Language': currentLocale(),
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
+      headers: headersFor(method, body !== undefined),
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
@@ -65,3 +77,9 @@ export const api = {
     apiRequest('PATCH', path, schema, body),
   delete: <S extends z.ZodType>(path: string, schema: S) => apiRequest('DELETE', path, schema),
 };
+
+/** Builds a query string from defined, non-empty values. */
+export function queryString(params: Record<string, string | number | boolean | null | undefined>): string {
+  const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '');
+  return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}` : '';
+}

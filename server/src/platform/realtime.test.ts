@@ -1,13 +1,19 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { ClientToServerEvents, ServerToClientEvents, WelcomePayload } from '@techmatch/shared';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../server.js';
-import { silentLogger, testConfig } from '../test/app-harness.js';
+import { silentLogger, testConfig } from '../test/stack.js';
 
 describe('Socket.IO server', () => {
   let server: RunningServer;
   beforeAll(async () => {
-    server = await startServer(testConfig(), silentLogger);
+    server = await startServer(
+      testConfig({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'realtime-')) }),
+      silentLogger,
+    );
   });
   afterAll(() => server.close());
 

@@ -1,19 +1,86 @@
 import type { Server as HttpServer } from 'node:http';
-import type { ClientToServerEvents, ServerToClientEvents, ServiceHealth } from '@techmatch/shared';
-import { Server } from 'socket.io';
+import {
+  ROOMS,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type ServiceHealth,
+} from '@techmatch/shared';
+import { Server, type BroadcastOperator, type Socket } from 'socket.io';
+import { sessionToken, type SessionResolver } from './auth/http.js';
+import type { Actor } from './auth/actor.js';
 import { APP_VERSION } from './version.js';
 
-export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents>;
+interface SocketData {
+  actor: Actor | null;
+}
 
-export function createRealtimeServer(httpServer: HttpServer): RealtimeServer {
-  const io: RealtimeServer = new Server(httpServer, { path: '/socket.io', serveClient: false });
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+
+const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+
+/**
+ * The Socket.IO server, created before the HTTP server exists so services can hold it; `attach` binds it.
+ * Sockets authenticate with the same session cookie as HTTP and join `user:<id>` and their session's room.
+ */
+export function createRealtimeServer(resolveSession: SessionResolver): RealtimeServer {
+  const io: RealtimeServer = new Server({ path: '/socket.io', serveClient: false });
+  io.use((socket, next) => {
+    const token = sessionToken(socket.handshake.headers.cookie);
+    const resolved = token ? resolveSession(token) : Promise.resolve(null);
+    resolved.then(
+      (session) => {
+        socket.data.actor = session?.actor ?? null;
+        next();
+      },
+      (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
+    );
+  });
   io.on('connection', (socket) => {
+    const { actor } = socket.data;
+    if (actor) void socket.join([ROOMS.user(actor.id), sessionRoom(actor.sessionId)]);
+    if (actor && (actor.role === 'staff' || actor.role === 'admin')) void socket.join(ROOMS.staff);
     socket.emit('system:welcome', { version: APP_VERSION, serverTime: new Date().toISOString() });
   });
   return io;
 }
 
+export function attachRealtime(io: RealtimeServer, httpServer: HttpServer): void {
+  io.attach(httpServer);
+}
+
+type Broadcast = BroadcastOperator<ServerToClientEvents, SocketData>;
+
+/** What services and event handlers may do with live connections. */
+export interface RealtimeHub {
+  toUser(userId: string): Broadcast;
+  toDashboard(): Broadcast;
+  toStaff(): Broadcast;
+  disconnectUser(userId: string): void;
+  disconnectSession(sessionId: string): void;
+  disconnectUserExcept(userId: string, sessionId: string): void;
+}
+
+export function realtimeHub(io: RealtimeServer): RealtimeHub {
+  return {
+    toUser: (userId: string) => io.to(ROOMS.user(userId)),
+    toDashboard: () => io.to(ROOMS.dashboard),
+    toStaff: () => io.to(ROOMS.staff),
+    /** Cuts a user off at once on every node (disabled account, password change). */
+    disconnectUser: (userId: string) => io.in(ROOMS.user(userId)).disconnectSockets(true),
+    disconnectSession: (sessionId: string) => io.in(sessionRoom(sessionId)).disconnectSockets(true),
+    /** Signs out a user's other tabs and devices after a password change, keeping the current one. */
+    disconnectUserExcept: (userId: string, sessionId: string) =>
+      io.in(ROOMS.user(userId)).except(sessionRoom(sessionId)).disconnectSockets(true),
+  };
+}
+
 export function realtimeHealth(io: RealtimeServer | null): ServiceHealth & { connections: number } {
   if (!io) return { mode: 'not_configured', state: 'not_configured', connections: 0 };
-  return { mode: 'embedded', state: 'up', connections: io.engine.clientsCount };
+  return { mode: 'embedded', state: 'up', connections: io.engine?.clientsCount ?? 0 };
+}
+
+/** Closes the server (and the HTTP server it is attached to); a never-attached server has nothing to close. */
+export async function closeRealtime(io: RealtimeServer): Promise<void> {
+  if ((io as { engine?: unknown }).engine) await io.close();
 }

@@ -1,5 +1,8 @@
 import type { COUNTIES, FIELDS } from '@techmatch/shared';
 import { errorMessages } from '@techmatch/shared';
+import { accountsEn } from '../../features/accounts/messages.js';
+import { auditEn } from '../../features/audit/messages.js';
+import { organisationsEn } from '../../features/organisations/messages.js';
 import type zhCN from './zh-CN.js';
 
 const errors = errorMessages('en');
@@ -89,7 +92,19 @@ const en: typeof zhCN & { enums: { field: typeof fieldNames; county: typeof coun
     loadFailed: 'Could not load the service status',
     seconds: '{n} s',
   },
-  common: { retry: 'Retry', loading: 'Loading…' },
+  common: {
+    retry: 'Retry',
+    loading: 'Loading…',
+    notFound: 'Page not found',
+    confirm: 'Confirm',
+    cancel: 'Cancel',
+    yes: 'Yes',
+    no: 'No',
+    none: 'None',
+  },
+  accounts: accountsEn,
+  organisations: organisationsEn,
+  audit: auditEn,
   errors,
   enums: { field: fieldNames, county: countyNames },
 };

@@ -1,4 +1,7 @@
 import { errorMessages } from '@techmatch/shared';
+import { accountsZh } from '../../features/accounts/messages.js';
+import { auditZh } from '../../features/audit/messages.js';
+import { organisationsZh } from '../../features/organisations/messages.js';
 
 const errors = errorMessages('zh-CN');
 
@@ -58,6 +61,18 @@ export default {
     loadFailed: '无法获取服务状态',
     seconds: '{n} 秒',
   },
-  common: { retry: '重试', loading: '加载中…' },
+  common: {
+    retry: '重试',
+    loading: '加载中…',
+    notFound: '页面不存在',
+    confirm: '确定',
+    cancel: '取消',
+    yes: '是',
+    no: '否',
+    none: '无',
+  },
+  accounts: accountsZh,
+  organisations: organisationsZh,
+  audit: auditZh,
   errors,
 };

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createRouterTestApp } from '../../test/app-harness.js';
+import { createRouterTestApp } from '../../test/router-app.js';
 import { AppError } from '../errors.js';
 import { validate } from './validate.js';
 

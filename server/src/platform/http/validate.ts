@@ -1,10 +1,10 @@
-import type { ErrorIssue } from '@techmatch/shared';
+import { localizeValidationMessage, type ErrorIssue, type Locale } from '@techmatch/shared';
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 import { requestLocale } from './locale.js';
 
-interface RequestSchemas {
+export interface RequestSchemas {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
@@ -12,11 +12,11 @@ interface RequestSchemas {
 
 const zodLocales = { 'zh-CN': z.locales.zhCN(), en: z.locales.en() } as const;
 
-function describeIssues(part: string, error: z.ZodError): ErrorIssue[] {
+function describeIssues(part: string, error: z.ZodError, locale: Locale): ErrorIssue[] {
   return error.issues.map((issue) => ({
     path: [part, ...issue.path.map(String)].join('.'),
     code: issue.code,
-    message: issue.message,
+    message: localizeValidationMessage(issue.message, locale),
   }));
 }
 
@@ -34,7 +34,7 @@ export function validate(schemas: RequestSchemas): RequestHandler {
       if (!schema) continue;
       const result = schema.safeParse(req[part], { error: zodLocales[locale].localeError });
       if (result.success) parsed[part] = result.data;
-      else issues.push(...describeIssues(part, result.error));
+      else issues.push(...describeIssues(part, result.error, locale));
     }
     if (issues.length > 0) {
       next(new AppError('VALIDATION_FAILED', { issues }));

@@ -1,0 +1,73 @@
+import { localizeValidationMessage, type Locale } from '@techmatch/shared';
+import { computed, reactive, ref, watch, type Ref } from 'vue';
+import { z } from 'zod';
+import { ApiError } from '../../app/api.js';
+import { currentLocale } from '../../app/i18n/index.js';
+
+const zodLocales = { 'zh-CN': z.locales.zhCN(), en: z.locales.en() } as const;
+
+type FieldErrors = Record<string, string>;
+
+function issuesToErrors(issues: { path: PropertyKey[]; message: string }[], locale: Locale): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join('.');
+    errors[key] ??= localizeValidationMessage(issue.message, locale);
+  }
+  return errors;
+}
+
+/**
+ * A form driven by a shared zod schema: the same rules as the API, checked as the user types, with messages
+ * in the UI language. Server-side issues (`body.x.y`) land on the same fields.
+ */
+export function useZodForm<S extends z.ZodType, M extends object>(
+  schema: S,
+  initial: M,
+  /** Turns what the widgets hold into the schema's input (e.g. an empty optional field into null). */
+  prepare: (model: M) => unknown = (model) => model,
+) {
+  const model = reactive(structuredClone(initial)) as M;
+  const errors: Ref<FieldErrors> = ref({});
+  const submitted = ref(false);
+  const formError = ref<string | null>(null);
+
+  function validate(): z.output<S> | null {
+    const locale = currentLocale();
+    const result = schema.safeParse(prepare(model), { error: zodLocales[locale].localeError });
+    errors.value = result.success ? {} : issuesToErrors(result.error.issues, locale);
+    return result.success ? result.data : null;
+  }
+
+  /** Validates, then runs `action` with the parsed values; API errors are shown on the form. */
+  async function submit<T>(action: (values: z.output<S>) => Promise<T>): Promise<T | null> {
+    submitted.value = true;
+    formError.value = null;
+    const values = validate();
+    if (!values) return null;
+    try {
+      return await action(values);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      const issues = (error.details as { issues?: { path: string; message: string }[] } | undefined)?.issues;
+      if (error.code === 'VALIDATION_FAILED' && issues) {
+        errors.value = Object.fromEntries(
+          issues.map((i) => [
+            i.path.replace(/^body\./, ''),
+            localizeValidationMessage(i.message, currentLocale()),
+          ]),
+        );
+      }
+      formError.value = error.code;
+      return null;
+    }
+  }
+
+  // After the first submit attempt, messages follow the user's corrections as they type.
+  watch(model as object, () => submitted.value && validate(), { deep: true });
+
+  /** The message to show under a field, once the user has tried to submit. */
+  const errorOf = computed(() => (field: string) => (submitted.value ? errors.value[field] : undefined));
+
+  return { model, errors, errorOf, formError, validate, submit };
+}

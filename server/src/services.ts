@@ -1,0 +1,129 @@
+import path from 'node:path';
+import type { Connection } from 'mongoose';
+import type { Settings } from 'meilisearch';
+import { EventBus } from './platform/events.js';
+import type { Logger } from './platform/logger.js';
+import { Outbox } from './platform/outbox.js';
+import { realtimeHub, type RealtimeServer } from './platform/realtime.js';
+import type { Search } from './platform/search.js';
+import { SearchSync } from './platform/search-sync.js';
+import { registerAccountEvents } from './modules/accounts/accounts.events.js';
+import { authService } from './modules/accounts/auth.service.js';
+import { sessionModel } from './modules/accounts/session.model.js';
+import { sessionService } from './modules/accounts/session.service.js';
+import { throttleModel } from './modules/accounts/throttle.model.js';
+import { throttleService } from './modules/accounts/throttle.service.js';
+import { userModel } from './modules/accounts/user.model.js';
+import { userService } from './modules/accounts/user.service.js';
+import { achievementModel } from './modules/achievements/achievement.model.js';
+import { achievementSearchSource } from './modules/achievements/achievement.search.js';
+import { achievementKind } from './modules/achievements/achievement.service.js';
+import { attachmentModel } from './modules/attachments/attachment.model.js';
+import { attachmentService } from './modules/attachments/attachment.service.js';
+import { auditModel } from './modules/audit/audit.model.js';
+import { auditService } from './modules/audit/audit.service.js';
+import { registerListingEvents } from './modules/listings/listing.events.js';
+import { listingService } from './modules/listings/listing.service.js';
+import { needModel } from './modules/needs/need.model.js';
+import { needSearchSource } from './modules/needs/need.search.js';
+import { expireOverdueNeeds, needKind } from './modules/needs/need.service.js';
+import { organisationModel } from './modules/organisations/organisation.model.js';
+import { organisationService } from './modules/organisations/organisation.service.js';
+
+export interface ServiceDeps {
+  connection: Connection;
+  logger: Logger;
+  io: RealtimeServer;
+  search: Search;
+  dataDir: string;
+  indexPrefix: string;
+}
+
+const EXPIRY_INTERVAL_MS = 60_000;
+
+/** The composition root of the domain: models on one connection, the event bus, and every service. */
+export function createServices({ connection, logger, io, search, dataDir, indexPrefix }: ServiceDeps) {
+  const bus = new EventBus(logger);
+  const outbox = new Outbox(bus, logger);
+  const realtime = realtimeHub(io);
+  const searchSync = new SearchSync(search.client, logger);
+  const models = {
+    users: userModel(connection),
+    organisations: organisationModel(connection),
+    sessions: sessionModel(connection),
+    throttles: throttleModel(connection),
+    audit: auditModel(connection),
+    attachments: attachmentModel(connection),
+    achievements: achievementModel(connection),
+    needs: needModel(connection),
+  };
+
+  const audit = auditService(models.audit);
+  bus.onAny(audit.recordEvent);
+  registerAccountEvents({ bus, realtime, users: models.users });
+  registerListingEvents(bus, realtime);
+
+  const sessions = sessionService(models);
+  const throttle = throttleService(models.throttles);
+  for (const model of [models.users, models.organisations, models.achievements, models.needs] as const) {
+    outbox.track(model as never);
+  }
+
+  const indexes = { achievements: `${indexPrefix}achievements`, needs: `${indexPrefix}needs` };
+  const noExtraSettings = (): Promise<Partial<Settings>> => Promise.resolve({});
+  searchSync.register(achievementSearchSource(indexes.achievements, models.achievements, noExtraSettings));
+  searchSync.register(needSearchSource(indexes.needs, models.needs, noExtraSettings));
+
+  const attachments = attachmentService({
+    attachments: models.attachments,
+    uploadsDir: path.resolve(dataDir, 'uploads'),
+    isPublic: async (owner) => {
+      const published = { _id: owner.id, status: 'published' as const };
+      if (owner.type === 'achievement') return Boolean(await models.achievements.exists(published));
+      if (owner.type === 'need') return Boolean(await models.needs.exists(published));
+      return false;
+    },
+  });
+  const listingDeps = { organisations: models.organisations, attachments, outbox, searchSync };
+
+  let expiryTimer: NodeJS.Timeout | null = null;
+  const expireNeeds = () =>
+    expireOverdueNeeds(models.needs, outbox, searchSync).catch((error: unknown) =>
+      logger.error({ err: error }, 'expiring needs failed'),
+    );
+
+  return {
+    models,
+    bus,
+    outbox,
+    search,
+    searchSync,
+    indexes,
+    sessions,
+    audit,
+    attachments,
+    auth: authService({ ...models, sessions, throttle, outbox, realtime }),
+    users: userService({ ...models, sessions, outbox }),
+    organisations: organisationService({ ...models, outbox }),
+    achievements: listingService(achievementKind(models.achievements), listingDeps),
+    needs: listingService(needKind(models.needs), listingDeps),
+    /** Creates collections and indexes (unique constraints must exist before the first request). */
+    async init(): Promise<void> {
+      await Promise.all(Object.values(models).map((model) => model.init()));
+    },
+    /** Outbox redelivery, search sync and deadline expiry; safe to run on every node. */
+    startBackgroundWork(): void {
+      outbox.start();
+      searchSync.start();
+      void expireNeeds();
+      expiryTimer = setInterval(() => void expireNeeds(), EXPIRY_INTERVAL_MS);
+      expiryTimer.unref();
+    },
+    async stopBackgroundWork(): Promise<void> {
+      outbox.stop();
+      if (expiryTimer) clearInterval(expiryTimer);
+      await searchSync.stop();
+    },
+  };
+}
+export type Services = ReturnType<typeof createServices>;
