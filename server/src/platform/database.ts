@@ -30,7 +30,10 @@ export async function connectDatabase(
     autoCreate: true,
   });
   await connection.asPromise();
-  connection.on('disconnected', () => logger.warn('database disconnected'));
+  let closing = false;
+  connection.on('disconnected', () => {
+    if (!closing) logger.warn('database disconnected');
+  });
   connection.on('reconnected', () => logger.info('database reconnected'));
   logger.info({ mode, db: connection.name }, 'database connected');
 
@@ -45,6 +48,9 @@ export async function connectDatabase(
         return { mode, state: 'down', detail: error instanceof Error ? error.message : String(error) };
       }
     },
-    close: () => connection.close(),
+    close: () => {
+      closing = true;
+      return connection.close();
+    },
   };
 }

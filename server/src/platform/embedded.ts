@@ -10,6 +10,8 @@ export type EmbeddedServiceName = 'mongo' | 'meili';
 export interface EmbeddedService {
   readonly url: string;
   readonly running: boolean;
+  /** The process id of the current child (it changes when the child is restarted). */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -117,6 +119,9 @@ export async function launchEmbeddedService(
     url,
     get running() {
       return running;
+    },
+    get pid() {
+      return child.pid;
     },
     async stop() {
       stopping = true;

@@ -71,6 +71,16 @@ export class SearchSync {
     this.settingsApplied = true;
   }
 
+  private async succeeded(
+    indexUid: string,
+    enqueue: () => {
+      waitTask(options: { timeout: number }): Promise<{ status: string; error?: { message: string } | null }>;
+    },
+  ): Promise<void> {
+    const task = await enqueue().waitTask({ timeout: TASK_TIMEOUT_MS });
+    if (task.status !== 'succeeded') throw new Error(`${indexUid}: ${task.error?.message ?? task.status}`);
+  }
+
   private async drainSource(source: SearchSource<Indexable>): Promise<number> {
     const dirty = await source.model.find({ searchDirty: true }).limit(BATCH).lean<Indexable[]>();
     if (dirty.length === 0) return 0;
@@ -82,15 +92,8 @@ export class SearchSync {
       else removed.push(record._id.toHexString());
     }
     const index = this.client.index(source.index);
-    for (const pending of [
-      documents.length ? index.addDocuments(documents) : null,
-      removed.length ? index.deleteDocuments(removed) : null,
-    ]) {
-      if (!pending) continue;
-      const task = await pending.waitTask({ timeout: TASK_TIMEOUT_MS });
-      if (task.status !== 'succeeded')
-        throw new Error(`${source.index}: ${task.error?.message ?? task.status}`);
-    }
+    if (documents.length) await this.succeeded(source.index, () => index.addDocuments(documents));
+    if (removed.length) await this.succeeded(source.index, () => index.deleteDocuments(removed));
     await source.model.bulkWrite(
       dirty.map((record) => ({
         updateOne: {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ServiceHealth } from '@techmatch/shared';
 import { Meilisearch } from 'meilisearch';
 import type { Config } from '../config.js';
-import { launchEmbeddedService, type EmbeddedService } from './embedded.js';
+import { embeddedInstance } from './embedded-instance.js';
 import type { SearchSync } from './search-sync.js';
 import type { Logger } from './logger.js';
 
@@ -34,7 +34,7 @@ export function searchClient(host: string, apiKey: string): Meilisearch {
 export function searchService(
   client: Meilisearch,
   mode: Search['mode'],
-  embedded: EmbeddedService | null,
+  release: () => Promise<void>,
 ): Search {
   return {
     client,
@@ -50,7 +50,7 @@ export function searchService(
         return { mode, state: 'down', detail: error instanceof Error ? error.message : String(error) };
       }
     },
-    close: async () => embedded?.stop(),
+    close: release,
   };
 }
 
@@ -60,16 +60,12 @@ export function searchService(
  */
 export async function openSearch(config: Config, logger: Logger): Promise<Search> {
   if (config.MEILI_URL) {
-    return searchService(searchClient(config.MEILI_URL, config.MEILI_MASTER_KEY ?? ''), 'external', null);
+    const client = searchClient(config.MEILI_URL, config.MEILI_MASTER_KEY ?? '');
+    return searchService(client, 'external', async () => {});
   }
-  const dataDir = path.resolve(config.DATA_DIR, 'meili');
-  const masterKey = embeddedMasterKey(dataDir);
-  const embedded = await launchEmbeddedService(
-    'meili',
-    ['--data', dataDir, '--master-key', masterKey],
-    logger,
-  );
-  return searchService(searchClient(embedded.url, masterKey), 'embedded', embedded);
+  const masterKey = embeddedMasterKey(path.resolve(config.DATA_DIR, 'meili'));
+  const instance = await embeddedInstance('meili', config.DATA_DIR, ['--master-key', masterKey], logger);
+  return searchService(searchClient(instance.url, masterKey), 'embedded', instance.release);
 }
 
 /** The service's own state, plus whether the index is keeping up with the database. */

@@ -30,11 +30,14 @@ export class TestClient {
   delete = (path: string) => this.call('delete', path);
 }
 
-export function anonymous(app: Express): TestClient {
+/** A target of test requests: the Express app in-process, or the URL of a running server process. */
+export type Target = Express | string;
+
+export function anonymous(app: Target): TestClient {
   return new TestClient(request.agent(app), null, null);
 }
 
-export async function signIn(app: Express, email: string, password = TEST_PASSWORD): Promise<TestClient> {
+export async function signIn(app: Target, email: string, password = TEST_PASSWORD): Promise<TestClient> {
   const agent = request.agent(app);
   const res = await agent.post('/api/auth/login').send({ email, password });
   if (res.status !== 200)

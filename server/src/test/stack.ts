@@ -70,7 +70,7 @@ async function openTestSearch(options: TestStackOptions): Promise<Opened<Search>
       : null);
   if (given)
     return {
-      value: searchService(searchClient(given.url, given.apiKey), 'external', null),
+      value: searchService(searchClient(given.url, given.apiKey), 'external', async () => {}),
       stop: async () => {},
     };
   const masterKey = randomUUID();
@@ -80,7 +80,7 @@ async function openTestSearch(options: TestStackOptions): Promise<Opened<Search>
     silentLogger,
   );
   return {
-    value: searchService(searchClient(embedded.url, masterKey), 'embedded', embedded),
+    value: searchService(searchClient(embedded.url, masterKey), 'embedded', () => embedded.stop()),
     stop: () => embedded.stop(),
   };
 }
