@@ -190,19 +190,32 @@ export class IndexEngine {
     this.facets.addDocument(docid, flat);
   }
 
+  private isSearchable(path: string): boolean {
+    const patterns = this.settings.searchableAttributes;
+    return patterns.includes('*') || patterns.some((pattern) => patternMatches(pattern, path));
+  }
+
+  /** Tokens of every searchable string or number, per field; one tokeniser call per document. */
   private tokeniseFields(document: Document, flat = flattenDocument(document)): FieldTokens[] {
-    const fields: FieldTokens[] = [];
+    const paths: string[] = [];
+    const texts: string[][] = [];
     for (const [path, field] of flat) {
-      const values = field.values.filter((v) => typeof v === 'string' || typeof v === 'number');
+      if (!this.isSearchable(path)) continue;
+      const values = field.values.filter((v) => typeof v === 'string' || typeof v === 'number').map(String);
       if (values.length === 0) continue;
-      let next = 0;
-      const tokens = values.map((value) => {
-        const list = this.tokenizer.tokenize(String(value), next);
-        if (list.length) next = list[list.length - 1]!.position + HARD_SEPARATOR_GAP;
+      paths.push(path);
+      texts.push(values);
+    }
+    const tokens = this.tokenizer.tokenizeMany(texts.flat());
+    let next = 0;
+    return paths.map((path, i) => {
+      let offset = 0;
+      const values = texts[i]!.map(() => {
+        const list = tokens[next++]!.map((token) => ({ ...token, position: token.position + offset }));
+        if (list.length) offset = list[list.length - 1]!.position + HARD_SEPARATOR_GAP;
         return list;
       });
-      fields.push({ fid: this.fields.idOf(path), values: tokens });
-    }
-    return fields;
+      return { fid: this.fields.idOf(path), values };
+    });
   }
 }

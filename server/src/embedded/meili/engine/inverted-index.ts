@@ -8,7 +8,16 @@ export interface Postings {
   docs: GrowableUint32;
   /** For each doc, the OR of `fieldBit` of the fields where the word occurs. */
   masks: GrowableUint32;
+  /** For each doc, `minPosition | flags` (see `POSITION_MASK`, `STARTS_RUN`, `WHOLE_RUN`). */
+  info: GrowableUint32;
 }
+
+/** Lowest position of the word in any field, capped. */
+export const POSITION_MASK = 0xffff;
+/** The word opens a run (a field value, or a sentence after a hard separator). */
+export const STARTS_RUN = 1 << 16;
+/** The word is a whole run by itself. */
+export const WHOLE_RUN = 1 << 17;
 
 /** Every distinct normalised word, with a lazily sorted view for prefix look-ups. */
 export class Vocabulary {
@@ -81,7 +90,6 @@ export class InvertedIndex {
   readonly forward: (Int32Array | undefined)[] = [];
 
   indexDocument(docid: number, fields: FieldTokens[]): void {
-    const masks = new Map<number, number>();
     const entries: number[] = [];
     for (const { fid, values } of fields) {
       const headerAt = entries.length;
@@ -90,38 +98,52 @@ export class InvertedIndex {
       for (const tokens of values) {
         for (const token of tokens) {
           if (token.position > position + 1) entries.push(position + 1 - token.position);
-          const wordId = this.vocabulary.intern(token.word);
-          entries.push(wordId);
-          masks.set(wordId, (masks.get(wordId) ?? 0) | fieldBit(fid));
+          entries.push(this.vocabulary.intern(token.word));
           position = token.position;
         }
       }
       entries[headerAt + 1] = entries.length - headerAt - 2;
     }
-    this.forward[docid] = Int32Array.from(entries);
-    for (const [wordId, mask] of masks) this.addPosting(wordId, docid, mask);
+    this.repostDocument(docid, Int32Array.from(entries));
   }
 
-  /** Re-post an already tokenised document under a new internal id (compaction). */
+  /** Post a tokenised document (its forward entries) under `docid`. */
   repostDocument(docid: number, forward: Int32Array): void {
-    const masks = new Map<number, number>();
-    forEachFieldEntry(forward, (fid, wordId) => masks.set(wordId, (masks.get(wordId) ?? 0) | fieldBit(fid)));
+    const slots = new Map<number, number>();
+    const masks: number[] = [];
+    const infos: number[] = [];
+    forEachRun(forward, (fid, words, positions) => {
+      words.forEach((wordId, i) => {
+        let slot = slots.get(wordId);
+        if (slot === undefined) {
+          slot = masks.length;
+          slots.set(wordId, slot);
+          masks.push(0);
+          infos.push(POSITION_MASK);
+        }
+        masks[slot]! |= fieldBit(fid);
+        const flags = (i === 0 ? STARTS_RUN : 0) | (words.length === 1 ? WHOLE_RUN : 0);
+        const position = Math.min(positions[i]!, infos[slot]! & POSITION_MASK, POSITION_MASK);
+        infos[slot] = (infos[slot]! & ~POSITION_MASK) | flags | position;
+      });
+    });
     this.forward[docid] = forward;
-    for (const [wordId, mask] of masks) this.addPosting(wordId, docid, mask);
+    for (const [wordId, slot] of slots) this.addPosting(wordId, docid, masks[slot]!, infos[slot]!);
   }
 
   forget(docid: number): void {
     this.forward[docid] = undefined;
   }
 
-  private addPosting(wordId: number, docid: number, mask: number): void {
+  private addPosting(wordId: number, docid: number, mask: number, info: number): void {
     let postings = this.postings[wordId];
     if (!postings) {
-      postings = { docs: new GrowableUint32(2), masks: new GrowableUint32(2) };
+      postings = { docs: new GrowableUint32(2), masks: new GrowableUint32(2), info: new GrowableUint32(2) };
       this.postings[wordId] = postings;
     }
     postings.docs.push(docid);
     postings.masks.push(mask);
+    postings.info.push(info);
   }
 }
 
@@ -140,5 +162,38 @@ export function forEachFieldEntry(
       if (entry < 0) position -= entry;
       else visit(fid, entry, ++position);
     }
+  }
+}
+
+/** A run ends at a gap this large: a new value of an array field, or a hard separator. */
+export const RUN_BREAK_GAP = 7;
+
+/** Calls `visit(fid, wordIds, positions)` for each run of consecutive words of each field. */
+export function forEachRun(
+  forward: Int32Array,
+  visit: (fid: number, words: number[], positions: number[]) => void,
+): void {
+  let i = 0;
+  while (i < forward.length) {
+    const fid = forward[i]!;
+    const end = i + 2 + forward[i + 1]!;
+    let position = -1;
+    let words: number[] = [];
+    let positions: number[] = [];
+    for (i += 2; i < end; i++) {
+      const entry = forward[i]!;
+      if (entry >= 0) {
+        words.push(entry);
+        positions.push(++position);
+        continue;
+      }
+      position -= entry;
+      if (-entry >= RUN_BREAK_GAP && words.length) {
+        visit(fid, words, positions);
+        words = [];
+        positions = [];
+      }
+    }
+    if (words.length) visit(fid, words, positions);
   }
 }

@@ -1,4 +1,4 @@
-import { HARD_SEPARATOR_GAP } from '../engine/tokenizer.js';
+import { RUN_BREAK_GAP } from '../engine/inverted-index.js';
 import type { WordTable } from './word-table.js';
 import { entryCost, entryTerm } from './word-table.js';
 
@@ -11,35 +11,33 @@ export const enum ExactAttribute {
   ExactMatch = 2,
 }
 
-/** Where a document matches the active query terms: what proximity, position and exactness need. */
+/** Where a document matches the active query terms (by slot = index in `active`). */
 export interface MatchInfo {
   positions: number[][];
-  minPosition: number[];
   exactAttribute: ExactAttribute;
 }
 
-interface Run {
-  length: number;
-  prefixMatches: boolean;
+/** Slot of each query term in `active`, or -1; computed once per words bucket. */
+export function slotsOf(active: readonly number[], termCount: number): Int8Array {
+  const slots = new Int8Array(termCount).fill(-1);
+  active.forEach((term, slot) => (slots[term] = slot));
+  return slots;
 }
 
 /**
- * Scan a document's forward index once for the active terms within the allowed fields. Results are
- * indexed by slot: the position of a term in `active`.
+ * Scan a document's forward index once: positions of the active terms within the allowed fields,
+ * and whether a field run equals (or starts with) the active terms in order. Only documents that
+ * reach the proximity or exactness rules pay for this.
  */
 export function computeMatchInfo(
   forward: Int32Array,
   table: WordTable,
-  active: readonly number[],
+  slots: Int8Array,
+  k: number,
   allows: (fid: number) => boolean,
 ): MatchInfo {
-  const k = active.length;
-  const slotOf = new Map(active.map((term, slot) => [term, slot]));
-  const info: MatchInfo = {
-    positions: Array.from({ length: k }, () => []),
-    minPosition: new Array<number>(k).fill(Infinity),
-    exactAttribute: ExactAttribute.None,
-  };
+  const positions: number[][] = Array.from({ length: k }, () => []);
+  let exactAttribute = ExactAttribute.None;
   const phrases = table.phrasesByLastWord.size > 0;
   let i = 0;
   while (i < forward.length) {
@@ -50,49 +48,49 @@ export function computeMatchInfo(
       i = end;
       continue;
     }
+    const base = fid * FIELD_STRIDE;
     const fieldWords = phrases ? new Map<number, number>() : undefined;
-    const run: Run = { length: 0, prefixMatches: true };
+    let runLength = 0;
+    let runMatches = true;
     let position = -1;
-    for (; i < end; i++) {
-      const entry = forward[i]!;
+    for (; i <= end; i++) {
+      const entry = i < end ? forward[i]! : -RUN_BREAK_GAP;
       if (entry < 0) {
-        if (-entry >= HARD_SEPARATOR_GAP - 1) closeRun(run, k, info);
+        if (-entry >= RUN_BREAK_GAP) {
+          if (runMatches && runLength >= k && k > 0)
+            exactAttribute = Math.max(exactAttribute, runLength === k ? 2 : 1);
+          runLength = 0;
+          runMatches = true;
+        }
         position -= entry;
         continue;
       }
       position++;
       fieldWords?.set(position, entry);
-      let matchesRunTerm = false;
-      const record = (term: number, cost: number) => {
-        const slot = slotOf.get(term);
-        if (slot === undefined) return;
-        info.positions[slot]!.push(fid * FIELD_STRIDE + position);
-        if (position < info.minPosition[slot]!) info.minPosition[slot] = position;
-        if (slot === run.length && cost === 0) matchesRunTerm = true;
-      };
-      for (const packed of table.lookup(entry)) record(entryTerm(packed), entryCost(packed));
+      let matchesRunSlot = false;
+      for (const packed of table.lookup(entry)) {
+        const slot = slots[entryTerm(packed)]!;
+        if (slot < 0) continue;
+        positions[slot]!.push(base + position);
+        if (slot === runLength && entryCost(packed) === 0) matchesRunSlot = true;
+      }
       if (fieldWords) {
         for (const [term, phrase] of table.phrasesByLastWord.get(entry) ?? []) {
+          const slot = slots[term]!;
           const start = position - phrase.length + 1;
-          if (phrase.every((id, offset) => fieldWords.get(start + offset) === id)) record(term, 0);
+          if (slot >= 0 && phrase.every((id, offset) => fieldWords.get(start + offset) === id)) {
+            positions[slot]!.push(base + start);
+            if (slot === runLength - phrase.length + 1) matchesRunSlot = true;
+          }
         }
       }
-      if (run.length < k && !matchesRunTerm) run.prefixMatches = false;
-      run.length++;
+      if (runLength < k && !matchesRunSlot) runMatches = false;
+      runLength++;
     }
-    closeRun(run, k, info);
+    i = end;
   }
-  for (const list of info.positions) list.sort((x, y) => x - y);
-  return info;
-}
-
-function closeRun(run: Run, k: number, info: MatchInfo): void {
-  if (k > 0 && run.prefixMatches && run.length >= k) {
-    const kind = run.length === k ? ExactAttribute.ExactMatch : ExactAttribute.MatchesStart;
-    if (kind > info.exactAttribute) info.exactAttribute = kind;
-  }
-  run.length = 0;
-  run.prefixMatches = true;
+  for (const list of positions) list.sort((a, b) => a - b);
+  return { positions, exactAttribute };
 }
 
 /** Proximity cost of two terms: 0 when adjacent in order, up to 7 when far apart or absent. */

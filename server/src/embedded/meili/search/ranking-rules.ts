@@ -2,7 +2,7 @@ import { MeiliError } from '../errors.js';
 import type { IndexEngine } from '../engine/index-engine.js';
 import type { SearchContext } from './context.js';
 import type { MatchInfo } from './match-info.js';
-import { computeMatchInfo } from './match-info.js';
+import { computeMatchInfo, slotsOf } from './match-info.js';
 import type { SearchQuery } from './params.js';
 import type { RankingRule, TextState } from './rules.js';
 import { attributeRankRule, exactnessRule, proximityRule, typoRule, wordPositionRule } from './rules.js';
@@ -56,18 +56,17 @@ export function buildRankingRules(engine: IndexEngine, context: SearchContext, q
     ): TextState {
       const cache = new Map<number, MatchInfo>();
       const empty = new Int32Array(0);
+      const termCount = text.termDocs.length;
+      let slots: { active: readonly number[]; slots: Int8Array } | undefined;
       return {
         termDocs: text.termDocs,
         maxTypos: text.derivations.map((derivation) => derivation.maxTypos),
         matchInfo(docid, active) {
           let info = cache.get(docid);
           if (!info) {
-            info = computeMatchInfo(
-              engine.inverted.forward[docid] ?? empty,
-              text.table,
-              active,
-              restriction.allows,
-            );
+            if (slots?.active !== active) slots = { active, slots: slotsOf(active, termCount) };
+            const forward = engine.inverted.forward[docid] ?? empty;
+            info = computeMatchInfo(forward, text.table, slots.slots, active.length, restriction.allows);
             cache.set(docid, info);
           }
           return info;

@@ -24,6 +24,7 @@ export interface RankingRule {
 export interface TextState {
   termDocs: TermDocs[];
   maxTypos: number[];
+  /** The forward-index scan of a document for the bucket's active terms (cached per document). */
   matchInfo(docid: number, active: readonly number[]): MatchInfo;
   /** Searchable rank (0 = first) of a posting field bit. */
   fieldRankOfBit(bit: number): number;
@@ -120,17 +121,11 @@ export function wordPositionRule(state: TextState): RankingRule {
   return {
     name: 'attributePosition',
     partition(docs, active) {
-      const k = active.length;
+      const terms = active.map((t) => state.termDocs[t]!.minPosition);
       const costOf = (docid: number) =>
-        state
-          .matchInfo(docid, active)
-          .minPosition.reduce(
-            (sum, position) =>
-              sum + (Number.isFinite(position) ? positionBucket(position) : MAX_POSITION_BUCKET),
-            0,
-          );
+        terms.reduce((sum, minPosition) => sum + positionBucket(minPosition[docid]!), 0);
       return groupByCost(docs, costOf).map(([cost, group]) => {
-        const rank = costRank(cost, MAX_POSITION_BUCKET * k);
+        const rank = costRank(cost, MAX_POSITION_BUCKET * active.length);
         return { docs: group, ranks: [rank], detail: { score: score(rank) } };
       });
     },
@@ -144,8 +139,20 @@ export function exactnessRule(state: TextState): RankingRule {
     name: 'exactness',
     partition(docs, active) {
       const k = active.length;
+      const first = state.termDocs[active[0]!]!;
+      const exactAttributeOf = (docid: number): ExactAttribute => {
+        if (k === 1)
+          return first.wholeRun.has(docid)
+            ? ExactAttribute.ExactMatch
+            : first.startsRun.has(docid)
+              ? ExactAttribute.MatchesStart
+              : ExactAttribute.None;
+        return first.startsRun.has(docid)
+          ? state.matchInfo(docid, active).exactAttribute
+          : ExactAttribute.None;
+      };
       const costOf = (docid: number) => {
-        const attribute = state.matchInfo(docid, active).exactAttribute;
+        const attribute = exactAttributeOf(docid);
         if (attribute !== ExactAttribute.None) return 2 - attribute;
         let exactWords = 0;
         for (const t of active) if (state.termDocs[t]!.exact.has(docid)) exactWords++;

@@ -1,6 +1,12 @@
 import { Bitset } from '../engine/bitset.js';
 import type { InvertedIndex } from '../engine/inverted-index.js';
-import { fieldBit, forEachFieldEntry } from '../engine/inverted-index.js';
+import {
+  fieldBit,
+  forEachFieldEntry,
+  POSITION_MASK,
+  STARTS_RUN,
+  WHOLE_RUN,
+} from '../engine/inverted-index.js';
 import type { TermDerivations } from './derivations.js';
 
 export const MAX_TYPO_COST = 2;
@@ -14,6 +20,11 @@ export interface TermDocs {
   exact: Bitset;
   /** Documents by posting field bit, for the attribute-rank rule. */
   byField: Map<number, Bitset>;
+  /** Per document, the lowest position of a match (`POSITION_MASK` when none). */
+  minPosition: Uint16Array;
+  /** Documents where a zero-typo match opens a run / is a whole run (exactness). */
+  startsRun: Bitset;
+  wholeRun: Bitset;
 }
 
 export interface FieldRestriction {
@@ -36,6 +47,9 @@ export function computeTermDocs(
     all: new Bitset(capacity),
     exact: new Bitset(capacity),
     byField: new Map(),
+    minPosition: new Uint16Array(capacity).fill(POSITION_MASK),
+    startsRun: new Bitset(capacity),
+    wholeRun: new Bitset(capacity),
   };
   const markField = (bits: number, docid: number) => {
     for (let rest = bits; rest !== 0; rest &= rest - 1) {
@@ -51,13 +65,18 @@ export function computeTermDocs(
     const allowed = match.cost > 0 ? fields.typoMask : fields.mask;
     const ids = postings.docs.data;
     const masks = postings.masks.data;
+    const infos = postings.info.data;
     for (let i = 0; i < postings.docs.length; i++) {
       const bits = masks[i]! & allowed;
       if (bits === 0) continue;
       const docid = ids[i]!;
+      const info = infos[i]!;
       docs.byCost[match.cost]!.add(docid);
       docs.all.add(docid);
       if (match.exact) docs.exact.add(docid);
+      if (match.cost === 0 && info & STARTS_RUN) docs.startsRun.add(docid);
+      if (match.cost === 0 && info & WHOLE_RUN) docs.wholeRun.add(docid);
+      if ((info & POSITION_MASK) < docs.minPosition[docid]!) docs.minPosition[docid] = info & POSITION_MASK;
       markField(bits, docid);
     }
   }
@@ -66,6 +85,7 @@ export function computeTermDocs(
       docs.byCost[0]!.add(docid);
       docs.all.add(docid);
       if (exactPhrase) docs.exact.add(docid);
+      docs.minPosition[docid] = 0;
       markField(bits, docid);
     }
   }
