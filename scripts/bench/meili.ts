@@ -48,8 +48,10 @@ async function startService(): Promise<{ url: string; pid: number; stop(): void 
       stdio: ['pipe', 'pipe', 'inherit'],
     },
   );
+  const stdout = child.stdout;
+  if (!stdout) throw new Error('service stdout is not piped');
   const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
+    createInterface({ input: stdout }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`service exited with ${code}`)));
   });
   const ready = JSON.parse(line) as { url: string; pid: number };
@@ -137,7 +139,7 @@ async function main(): Promise<void> {
         percentile(latencies, 50).toFixed(1).padStart(9),
         percentile(latencies, 95).toFixed(1).padStart(8),
         percentile(latencies, 99).toFixed(1).padStart(8),
-        latencies[latencies.length - 1]!.toFixed(1).padStart(8),
+        (latencies.at(-1) ?? NaN).toFixed(1).padStart(8),
         (SEARCHES / seconds).toFixed(0).padStart(7),
         String(Math.round(hits / SEARCHES)).padStart(9),
         String(residentMegabytes(service.pid)).padStart(8),

@@ -80,7 +80,9 @@ class Composer {
   constructor(readonly next: () => number) {}
 
   pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
+    const item = items[Math.floor(this.next() * items.length)];
+    if (item === undefined) throw new Error('cannot pick from an empty vocabulary');
+    return item;
   }
 
   some<T>(items: readonly T[], min: number, max: number): T[] {
@@ -91,8 +93,9 @@ class Composer {
   weighted(weights: Record<string, number>): string {
     const total = Object.values(weights).reduce((a, b) => a + b, 0);
     let roll = this.next() * total;
-    for (const [name, weight] of Object.entries(weights)) if ((roll -= weight) < 0) return name;
-    return Object.keys(weights)[0]!;
+    const entries = Object.entries(weights);
+    for (const [name, weight] of entries) if ((roll -= weight) < 0) return name;
+    return this.pick(entries)[0];
   }
 
   integer(min: number, max: number): number {
@@ -146,7 +149,8 @@ function base(
   seed: number,
 ): Omit<ListingBase, 'title' | 'summary'> & { v: FieldVocabulary } {
   const field = c.weighted(FIELD_WEIGHTS);
-  const v = FIELD_VOCABULARY[field]!;
+  const v = FIELD_VOCABULARY[field];
+  if (!v) throw new Error(`no vocabulary for field ${field}`);
   const day = new Date(Date.UTC(2022, 0, 1) + c.integer(0, 1460) * 86_400_000);
   return {
     id: `${prefix}-${seed}-${index}`,

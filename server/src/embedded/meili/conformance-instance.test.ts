@@ -122,10 +122,15 @@ describe('indexes', () => {
     const b = meili.uid('swap_b');
     await succeeded(meili.client.index(a).addDocuments([{ id: 1, name: 'in a' }]));
     await succeeded(meili.client.index(b).addDocuments([{ id: 1, name: 'in b' }]));
-    await succeeded(meili.client.swapIndexes([{ indexes: [a, b] }]));
+    await succeeded(meili.client.swapIndexes([{ indexes: [a, b], rename: false }]));
     expect((await meili.client.index(a).getDocument(1)).name).toBe('in b');
     expect(
-      await apiError(meili.client.swapIndexes([{ indexes: [a, b] }, { indexes: [a, meili.uid('c')] }])),
+      await apiError(
+        meili.client.swapIndexes([
+          { indexes: [a, b], rename: false },
+          { indexes: [a, meili.uid('c')], rename: false },
+        ]),
+      ),
     ).toMatchObject({
       code: 'invalid_swap_duplicate_index_found',
     });
@@ -179,7 +184,9 @@ describe('tasks', () => {
   });
 
   it('needs a filter to cancel or delete tasks, and deletes finished ones', async () => {
-    expect(await apiError(meili.client.tasks.deleteTasks())).toMatchObject({ code: 'missing_task_filters' });
+    expect(await apiError(meili.client.tasks.deleteTasks({}))).toMatchObject({
+      code: 'missing_task_filters',
+    });
     const uid = meili.uid('deltasks');
     const added = await succeeded(meili.client.index(uid).addDocuments([{ id: 1 }]));
     const deletion = await meili.client.tasks.deleteTasks({ uids: [added.uid] }).waitTask({ interval: 10 });
