@@ -64,7 +64,7 @@ function residentMegabytes(pid: number): number {
 }
 
 const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 async function index(client: Meilisearch, uid: string, size: number): Promise<number> {
   const documents = generateAchievements(size, 42);
