@@ -1,8 +1,7 @@
 import { MeiliError } from '../errors.js';
 import type { IndexEngine } from '../engine/index-engine.js';
 import type { SearchContext } from './context.js';
-import type { MatchInfo } from './match-info.js';
-import { computeMatchInfo, slotsOf } from './match-info.js';
+import { buildTermPositions } from './term-positions.js';
 import type { SearchQuery } from './params.js';
 import type { RankingRule, TextState } from './rules.js';
 import { attributeRankRule, exactnessRule, proximityRule, typoRule, wordPositionRule } from './rules.js';
@@ -54,23 +53,10 @@ export function buildRankingRules(engine: IndexEngine, context: SearchContext, q
       text: TextQuery,
       restriction: FieldRestriction & { rankOfBit(bit: number): number },
     ): TextState {
-      const cache = new Map<number, MatchInfo>();
-      const empty = new Int32Array(0);
-      const termCount = text.termDocs.length;
-      let slots: { active: readonly number[]; slots: Int8Array } | undefined;
       return {
         termDocs: text.termDocs,
         maxTypos: text.derivations.map((derivation) => derivation.maxTypos),
-        matchInfo(docid, active) {
-          let info = cache.get(docid);
-          if (!info) {
-            if (slots?.active !== active) slots = { active, slots: slotsOf(active, termCount) };
-            const forward = engine.inverted.forward[docid] ?? empty;
-            info = computeMatchInfo(forward, text.table, slots.slots, active.length, restriction.allows);
-            cache.set(docid, info);
-          }
-          return info;
-        },
+        positions: (t, docs) => buildTermPositions(text.derivations[t]!, engine.inverted, restriction, docs),
         fieldRankOfBit: restriction.rankOfBit,
         searchableCount: context.searchableCount,
       };
