@@ -28,7 +28,7 @@ beforeAll(async () => {
 });
 afterAll(() => meili.close());
 
-const ids = (hits: { id?: unknown }[]) => hits.map((hit) => hit.id);
+const ids = (hits: readonly Record<string, unknown>[]) => hits.map((hit) => hit.id);
 
 describe('Chinese text', () => {
   it('finds documents where jieba segments the text into the queried word', async () => {

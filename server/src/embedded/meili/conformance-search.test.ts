@@ -81,7 +81,7 @@ beforeAll(async () => {
 });
 afterAll(() => meili.close());
 
-const ids = (hits: { id?: unknown }[]) => hits.map((hit) => hit.id);
+const ids = (hits: readonly Record<string, unknown>[]) => hits.map((hit) => hit.id);
 const filtered = async (filter: string | (string | string[])[]) =>
   ids((await books.search('', { filter, sort: ['year:asc'] })).hits);
 
