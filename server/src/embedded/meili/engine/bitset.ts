@@ -1,9 +1,11 @@
+import { scratchUint32 } from './scratch.js';
+
 /** A fixed-capacity set of internal document ids, one bit per id. */
 export class Bitset {
   readonly words: Uint32Array;
 
   constructor(capacity: number, words?: Uint32Array) {
-    this.words = words ?? new Uint32Array((capacity + 31) >>> 5);
+    this.words = words ?? scratchUint32((capacity + 31) >>> 5);
   }
 
   get capacity(): number {
@@ -31,7 +33,9 @@ export class Bitset {
   }
 
   clone(): Bitset {
-    return new Bitset(0, this.words.slice());
+    const words = scratchUint32(this.words.length);
+    words.set(this.words);
+    return new Bitset(0, words);
   }
 
   /** Copy into a set able to hold `capacity` ids (for a set that must grow). */

@@ -33,8 +33,10 @@ export class FacetField {
   readonly empties = new GrowableUint32();
   private sortedStrings: string[] | undefined;
   private sortedNumbers: Float64Array | undefined;
+  private byDocument: FacetValuesByDocument | undefined;
 
   add(docid: number, values: unknown[], empty: boolean): void {
+    this.byDocument = undefined;
     pushOnce(this.exists, docid);
     if (empty) pushOnce(this.empties, docid);
     for (const value of values) {
@@ -74,6 +76,33 @@ export class FacetField {
     this.sortedStrings ??= [...this.strings.keys()].sort();
     return this.sortedStrings;
   }
+
+  /**
+   * Per document, the indexes (into `numberKeys()` then `stringKeys()`) of its values: counting a
+   * facet distribution then walks the matching documents instead of every value's posting list.
+   */
+  valuesByDocument(capacity: number): FacetValuesByDocument {
+    if (this.byDocument && this.byDocument.offsets.length > capacity) return this.byDocument;
+    const lists = [
+      ...[...this.numberKeys()].map((key) => this.numbers.get(key)!),
+      ...this.stringKeys().map((key) => this.strings.get(key)!.docs),
+    ];
+    const offsets = new Int32Array(capacity + 1);
+    for (const list of lists) for (let i = 0; i < list.length; i++) offsets[list.data[i]! + 1]!++;
+    for (let d = 0; d < capacity; d++) offsets[d + 1]! += offsets[d]!;
+    const values = new Int32Array(offsets[capacity]!);
+    const cursor = offsets.slice(0, capacity);
+    lists.forEach((list, value) => {
+      for (let i = 0; i < list.length; i++) values[cursor[list.data[i]!]!++] = value;
+    });
+    this.byDocument = { offsets, values };
+    return this.byDocument;
+  }
+}
+
+export interface FacetValuesByDocument {
+  offsets: Int32Array;
+  values: Int32Array;
 }
 
 /** Facet fields for the paths that the filterable-attribute rules select. */

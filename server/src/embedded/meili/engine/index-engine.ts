@@ -7,7 +7,7 @@ import { FacetIndex } from './facet-index.js';
 import type { Document } from './fields.js';
 import { FieldIds, flattenDocument, patternMatches } from './fields.js';
 import type { FieldTokens } from './inverted-index.js';
-import { InvertedIndex, Vocabulary } from './inverted-index.js';
+import { InvertedIndex } from './inverted-index.js';
 import { documentIdOf, inferPrimaryKey } from './primary-key.js';
 import { HARD_SEPARATOR_GAP, Tokenizer } from './tokenizer.js';
 
@@ -98,7 +98,7 @@ export class IndexEngine {
       }
       await yieldToEventLoop();
     }
-    for (const [externalId, docid] of staged) this.retire(this.store.publish(externalId, docid));
+    for (const [externalId, docid] of staged) this.store.publish(externalId, docid);
     this.commit();
     return staged.size;
   }
@@ -112,26 +112,15 @@ export class IndexEngine {
     const earlier = staged.get(externalId);
     const base = earlier !== undefined ? this.store.documents[earlier] : this.store.get(externalId);
     const merged = mode === 'update' && base ? { ...base, ...document } : document;
-    if (earlier !== undefined) this.retire(earlier, true);
+    if (earlier !== undefined) this.store.discard(earlier);
     const docid = this.store.stage(merged);
     this.indexDocument(docid, merged);
     staged.set(externalId, docid);
   }
 
-  private retire(docid: number | undefined, staged = false): void {
-    if (docid === undefined) return;
-    if (staged) this.store.discard(docid);
-    this.inverted.forget(docid);
-  }
-
   deleteByExternalIds(ids: Iterable<string>): number {
     let deleted = 0;
-    for (const id of ids) {
-      const docid = this.store.remove(id);
-      if (docid === undefined) continue;
-      this.inverted.forget(docid);
-      deleted++;
-    }
+    for (const id of ids) if (this.store.remove(id) !== undefined) deleted++;
     this.commit();
     return deleted;
   }
@@ -159,28 +148,28 @@ export class IndexEngine {
   }
 
   /**
-   * Rebuild posting lists, facets and internal ids from the live documents (re-tokenising when the
-   * tokeniser settings changed), then swap the new structures in at once.
+   * Rebuild posting lists, facets and internal ids from the live documents — re-tokenising them
+   * when tokeniser settings changed, else renumbering the existing postings — then swap the new
+   * structures in at once.
    */
   async rebuild(retokenise: boolean): Promise<void> {
     const store = new DocumentStore();
-    const inverted = new InvertedIndex(retokenise ? new Vocabulary() : this.inverted.vocabulary);
-    const previous = { store: this.store, inverted: this.inverted };
-    const entries = previous.store.liveEntries();
+    const entries = this.store.liveEntries();
+    const remap = new Int32Array(this.store.capacity).fill(-1);
     const facets = this.newFacetIndex();
+    const inverted = retokenise ? new InvertedIndex() : undefined;
     for (let start = 0; start < entries.length; start += CHUNK) {
       for (const [externalId, oldDocid] of entries.slice(start, start + CHUNK)) {
-        const document = previous.store.documents[oldDocid]!;
+        const document = this.store.documents[oldDocid]!;
         const docid = store.stage(document);
-        const forward = previous.inverted.forward[oldDocid];
-        if (retokenise || !forward) inverted.indexDocument(docid, this.tokeniseFields(document));
-        else inverted.repostDocument(docid, forward);
+        remap[oldDocid] = docid;
+        inverted?.indexDocument(docid, this.tokeniseFields(document));
         facets.addDocument(docid, flattenDocument(document));
         store.publish(externalId, docid);
       }
       if (retokenise) await yieldToEventLoop();
     }
-    Object.assign(this, { store, inverted, facets });
+    Object.assign(this, { store, inverted: inverted ?? this.inverted.remapped(remap), facets });
     this.version++;
   }
 
@@ -190,19 +179,32 @@ export class IndexEngine {
     this.facets.addDocument(docid, flat);
   }
 
+  private isSearchable(path: string): boolean {
+    const patterns = this.settings.searchableAttributes;
+    return patterns.includes('*') || patterns.some((pattern) => patternMatches(pattern, path));
+  }
+
+  /** Tokens of every searchable string or number, per field; one tokeniser call per document. */
   private tokeniseFields(document: Document, flat = flattenDocument(document)): FieldTokens[] {
-    const fields: FieldTokens[] = [];
+    const paths: string[] = [];
+    const texts: string[][] = [];
     for (const [path, field] of flat) {
-      const values = field.values.filter((v) => typeof v === 'string' || typeof v === 'number');
+      if (!this.isSearchable(path)) continue;
+      const values = field.values.filter((v) => typeof v === 'string' || typeof v === 'number').map(String);
       if (values.length === 0) continue;
-      let next = 0;
-      const tokens = values.map((value) => {
-        const list = this.tokenizer.tokenize(String(value), next);
-        if (list.length) next = list[list.length - 1]!.position + HARD_SEPARATOR_GAP;
+      paths.push(path);
+      texts.push(values);
+    }
+    const tokens = this.tokenizer.tokenizeMany(texts.flat());
+    let next = 0;
+    return paths.map((path, i) => {
+      let offset = 0;
+      const values = texts[i]!.map(() => {
+        const list = tokens[next++]!.map((token) => ({ ...token, position: token.position + offset }));
+        if (list.length) offset = list[list.length - 1]!.position + HARD_SEPARATOR_GAP;
         return list;
       });
-      fields.push({ fid: this.fields.idOf(path), values: tokens });
-    }
-    return fields;
+      return { fid: this.fields.idOf(path), values };
+    });
   }
 }

@@ -4,10 +4,37 @@ import type { Token } from './tokenizer.js';
 /** Field-id bit used in posting masks; fields past the 31st share the last bit. */
 export const fieldBit = (fid: number): number => (fid < 31 ? 1 << fid : 1 << 31);
 
+/** Lowest position of the word in any field, capped (posting `info`). */
+export const POSITION_MASK = 0xffff;
+/** The word opens a run: a field value, or a sentence after a hard separator (posting `info`). */
+export const STARTS_RUN = 1 << 16;
+/** The word is a whole run by itself (posting `info`). */
+export const WHOLE_RUN = 1 << 17;
+
+/**
+ * An occurrence packs `fid << 20 | position` in its low 30 bits (so occurrences sort by field,
+ * then position) and two flags: the occurrence opens / closes a run.
+ */
+export const OCCURRENCE_KEY = 0x3fffffff;
+export const OPENS_RUN = 1 << 30;
+export const CLOSES_RUN = 2 ** 31;
+export const occurrenceFid = (occurrence: number): number => (occurrence & OCCURRENCE_KEY) >>> 20;
+export const occurrencePosition = (occurrence: number): number => occurrence & 0xfffff;
+
+/** Word positions jump by at least this much between runs (array values, hard separators). */
+export const RUN_BREAK_GAP = 7;
+
+/**
+ * The postings of one word: the documents containing it, in increasing internal id, with per
+ * document the fields (mask), summary position data (info) and the slice of `occurrences`.
+ */
 export interface Postings {
   docs: GrowableUint32;
-  /** For each doc, the OR of `fieldBit` of the fields where the word occurs. */
   masks: GrowableUint32;
+  info: GrowableUint32;
+  /** `offsets[i]` = start of document i's occurrences (the next entry's start ends them). */
+  offsets: GrowableUint32;
+  occurrences: GrowableUint32;
 }
 
 /** Every distinct normalised word, with a lazily sorted view for prefix look-ups. */
@@ -67,78 +94,109 @@ export interface FieldTokens {
   values: Token[][];
 }
 
-/**
- * Word → documents posting lists, plus a forward index (document → its words in order per field)
- * from which proximity, positions and exactness are computed for the few buckets that need them.
- *
- * Forward entries, per field: `fid, n, e1..en`, where a word id advances the position by one and a
- * negative entry `-g` advances it by `g` without a word.
- */
+interface WordInDocument {
+  mask: number;
+  info: number;
+  occurrences: number[];
+}
+
+/** Word → documents posting lists with positions: everything the ranking rules read. */
 export class InvertedIndex {
+  readonly postings: Postings[] = [];
+
   constructor(readonly vocabulary = new Vocabulary()) {}
 
-  readonly postings: Postings[] = [];
-  readonly forward: (Int32Array | undefined)[] = [];
-
   indexDocument(docid: number, fields: FieldTokens[]): void {
-    const masks = new Map<number, number>();
-    const entries: number[] = [];
+    const words = new Map<number, WordInDocument>();
     for (const { fid, values } of fields) {
-      const headerAt = entries.length;
-      entries.push(fid, 0);
-      let position = -1;
       for (const tokens of values) {
-        for (const token of tokens) {
-          if (token.position > position + 1) entries.push(position + 1 - token.position);
-          const wordId = this.vocabulary.intern(token.word);
-          entries.push(wordId);
-          masks.set(wordId, (masks.get(wordId) ?? 0) | fieldBit(fid));
-          position = token.position;
-        }
+        forEachRunOf(tokens, (run) => this.collectRun(fid, run, words));
       }
-      entries[headerAt + 1] = entries.length - headerAt - 2;
     }
-    this.forward[docid] = Int32Array.from(entries);
-    for (const [wordId, mask] of masks) this.addPosting(wordId, docid, mask);
+    for (const [wordId, word] of words) this.addPosting(wordId, docid, word);
   }
 
-  /** Re-post an already tokenised document under a new internal id (compaction). */
-  repostDocument(docid: number, forward: Int32Array): void {
-    const masks = new Map<number, number>();
-    forEachFieldEntry(forward, (fid, wordId) => masks.set(wordId, (masks.get(wordId) ?? 0) | fieldBit(fid)));
-    this.forward[docid] = forward;
-    for (const [wordId, mask] of masks) this.addPosting(wordId, docid, mask);
+  private collectRun(fid: number, run: Token[], words: Map<number, WordInDocument>): void {
+    run.forEach((token, i) => {
+      const wordId = this.vocabulary.intern(token.word);
+      let word = words.get(wordId);
+      if (!word) words.set(wordId, (word = { mask: 0, info: POSITION_MASK, occurrences: [] }));
+      word.mask |= fieldBit(fid);
+      const flags = (i === 0 ? STARTS_RUN : 0) | (run.length === 1 ? WHOLE_RUN : 0);
+      word.info = (word.info & ~POSITION_MASK) | flags | Math.min(token.position, word.info & POSITION_MASK);
+      const occurrence = ((Math.min(fid, 1023) << 20) | Math.min(token.position, 0xfffff)) >>> 0;
+      word.occurrences.push(occurrence + (i === 0 ? OPENS_RUN : 0) + (i === run.length - 1 ? CLOSES_RUN : 0));
+    });
   }
 
-  forget(docid: number): void {
-    this.forward[docid] = undefined;
-  }
-
-  private addPosting(wordId: number, docid: number, mask: number): void {
+  private addPosting(wordId: number, docid: number, word: WordInDocument): void {
     let postings = this.postings[wordId];
     if (!postings) {
-      postings = { docs: new GrowableUint32(2), masks: new GrowableUint32(2) };
+      const list = () => new GrowableUint32(2);
+      postings = { docs: list(), masks: list(), info: list(), offsets: list(), occurrences: list() };
       this.postings[wordId] = postings;
     }
     postings.docs.push(docid);
-    postings.masks.push(mask);
+    postings.masks.push(word.mask);
+    postings.info.push(word.info);
+    postings.offsets.push(postings.occurrences.length);
+    word.occurrences.sort((a, b) => (a & OCCURRENCE_KEY) - (b & OCCURRENCE_KEY));
+    for (const occurrence of word.occurrences) postings.occurrences.push(occurrence);
+  }
+
+  /**
+   * A copy keeping only the documents `remap` maps (old id → new id, or -1), for compaction.
+   * New ids must preserve the old order so that posting lists stay sorted.
+   */
+  remapped(remap: Int32Array): InvertedIndex {
+    const next = new InvertedIndex(this.vocabulary);
+    this.postings.forEach((postings, wordId) => {
+      for (let i = 0; i < postings.docs.length; i++) {
+        const docid = remap[postings.docs.data[i]!] ?? -1;
+        if (docid < 0) continue;
+        const from = postings.offsets.data[i]!;
+        const to = i + 1 < postings.docs.length ? postings.offsets.data[i + 1]! : postings.occurrences.length;
+        const occurrences = Array.from(postings.occurrences.data.subarray(from, to));
+        next.addPosting(wordId, docid, {
+          mask: postings.masks.data[i]!,
+          info: postings.info.data[i]!,
+          occurrences,
+        });
+      }
+    });
+    return next;
   }
 }
 
-/** Calls `visit(fid, wordId, position)` for every word of a forward entry, in order. */
-export function forEachFieldEntry(
-  forward: Int32Array,
-  visit: (fid: number, wordId: number, position: number) => void,
-): void {
-  let i = 0;
-  while (i < forward.length) {
-    const fid = forward[i]!;
-    const end = i + 2 + forward[i + 1]!;
-    let position = -1;
-    for (i += 2; i < end; i++) {
-      const entry = forward[i]!;
-      if (entry < 0) position -= entry;
-      else visit(fid, entry, ++position);
+/** Occurrences of a posting entry `i` (a view, no copy). */
+export function occurrencesAt(postings: Postings, i: number): Uint32Array {
+  const from = postings.offsets.data[i]!;
+  const to = i + 1 < postings.docs.length ? postings.offsets.data[i + 1]! : postings.occurrences.length;
+  return postings.occurrences.data.subarray(from, to);
+}
+
+/** Index of `docid` in a posting list (binary search), or -1. */
+export function findPosting(postings: Postings, docid: number): number {
+  let low = 0;
+  let high = postings.docs.length - 1;
+  const docs = postings.docs.data;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const value = docs[mid]!;
+    if (value === docid) return mid;
+    if (value < docid) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}
+
+/** Split a value's tokens into runs at hard-separator gaps. */
+function forEachRunOf(tokens: Token[], visit: (run: Token[]) => void): void {
+  let start = 0;
+  for (let i = 1; i <= tokens.length; i++) {
+    if (i === tokens.length || tokens[i]!.position - tokens[i - 1]!.position >= RUN_BREAK_GAP) {
+      if (i > start) visit(tokens.slice(start, i));
+      start = i;
     }
   }
 }

@@ -21,6 +21,7 @@ export const HARD_SEPARATOR_GAP = 8;
 const HAN = /\p{Script=Han}/u;
 const HARD_SEPARATOR = /[.;!?\n\r\u3002\uff01\uff1f\uff1b\u2026]/u;
 const ASCII = /^\p{ASCII}*$/u;
+const HAN_ONLY = /^[\u4e00-\u9fff]+$/;
 const MARKS = /\p{M}/gu;
 
 let sharedJieba: Jieba | undefined;
@@ -34,6 +35,7 @@ function jieba(): Jieba {
 /** Lowercase, compatibility-decompose and strip accents, as charabia's lossy normalisers do. */
 export function normalizeWord(word: string): string {
   if (ASCII.test(word)) return word.toLowerCase();
+  if (HAN_ONLY.test(word)) return word;
   return word.normalize('NFKD').replace(MARKS, '').toLowerCase();
 }
 
@@ -91,6 +93,32 @@ export class Tokenizer {
       else this.segment(piece, emit);
     }
     return tokens;
+  }
+
+  /**
+   * Tokenise several texts with one jieba call (their concatenation), which is much cheaper than
+   * one native call per short value; positions restart at 0 for each text.
+   */
+  tokenizeMany(texts: readonly string[]): Token[][] {
+    const out: Token[][] = texts.map(() => []);
+    let index = 0;
+    let base = 0;
+    let first: Token | undefined;
+    for (const token of this.tokenize(texts.join('\n'))) {
+      while (token.start >= base + texts[index]!.length) {
+        base += texts[index]!.length + 1;
+        index++;
+        first = undefined;
+      }
+      first ??= token;
+      out[index]!.push({
+        word: token.word,
+        start: token.start - base,
+        end: token.end - base,
+        position: token.position - first.position,
+      });
+    }
+    return out;
   }
 
   private segment(piece: Piece, emit: (raw: string, start: number) => void): void {

@@ -67,7 +67,7 @@ export class SearchContext implements SortSource {
   fieldRestriction(
     attributesToSearchOn: string[] | undefined,
   ): FieldRestriction & { rankOfBit(bit: number): number } {
-    const allowed = new Set<number>();
+    const allowed: boolean[] = [];
     const rankByBit = new Map<number, number>();
     let mask = 0;
     let typoMask = 0;
@@ -77,7 +77,7 @@ export class SearchContext implements SortSource {
       if (rank < 0) return;
       if (attributesToSearchOn && !attributesToSearchOn.some((pattern) => patternMatches(pattern, path)))
         return;
-      allowed.add(fid);
+      allowed[fid] = true;
       const bit = fieldBit(fid);
       mask |= bit;
       if (!typoOff.some((pattern) => patternMatches(pattern, path))) typoMask |= bit;
@@ -86,7 +86,7 @@ export class SearchContext implements SortSource {
     return {
       mask,
       typoMask,
-      allows: (fid) => allowed.has(fid),
+      allows: (fid) => allowed[fid] === true,
       rankOfBit: (bit) => rankByBit.get(bit) ?? this.searchableCount,
     };
   }

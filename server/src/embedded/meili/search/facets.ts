@@ -2,7 +2,6 @@ import { MeiliError } from '../errors.js';
 import type { Bitset } from '../engine/bitset.js';
 import type { IndexEngine } from '../engine/index-engine.js';
 import { filterRuleFor } from '../engine/index-engine.js';
-import type { GrowableUint32 } from '../engine/growable.js';
 import { patternMatches } from '../engine/fields.js';
 
 export type FacetDistribution = Record<string, Record<string, number>>;
@@ -37,37 +36,34 @@ export function resolveFacetNames(engine: IndexEngine, requested: string[]): str
   return [...names];
 }
 
-function countIn(list: GrowableUint32, candidates: Bitset): number {
-  let count = 0;
-  for (let i = 0; i < list.length; i++) if (candidates.has(list.data[i]!)) count++;
-  return count;
-}
-
-/** Value counts among `candidates` per facet, ordered and capped as the faceting settings say. */
 export function computeFacets(engine: IndexEngine, names: string[], candidates: Bitset) {
   const distribution: FacetDistribution = {};
   const stats: FacetStats = {};
   const { maxValuesPerFacet, sortFacetValuesBy } = engine.settings.faceting;
   for (const name of names) {
     const facet = engine.facets.fields.get(name);
-    const counts: [string, number][] = [];
-    let min = Infinity;
-    let max = -Infinity;
-    for (const key of facet?.numberKeys() ?? []) {
-      const count = countIn(facet!.numbers.get(key)!, candidates);
-      if (count === 0) continue;
-      counts.push([String(key), count]);
-      min = Math.min(min, key);
-      max = Math.max(max, key);
+    const numbers = facet?.numberKeys() ?? new Float64Array(0);
+    const strings = facet?.stringKeys() ?? [];
+    const counts = new Int32Array(numbers.length + strings.length);
+    if (facet) {
+      const { offsets, values } = facet.valuesByDocument(engine.store.capacity);
+      candidates.forEach((docid) => {
+        for (let i = offsets[docid]!; i < offsets[docid + 1]!; i++) counts[values[i]!]!++;
+      });
     }
-    for (const key of facet?.stringKeys() ?? []) {
-      const entry = facet!.strings.get(key)!;
-      const count = countIn(entry.docs, candidates);
-      if (count > 0) counts.push([entry.original, count]);
-    }
-    if ((sortFacetValuesBy[name] ?? sortFacetValuesBy['*']) === 'count') counts.sort((a, b) => b[1] - a[1]);
-    distribution[name] = Object.fromEntries(counts.slice(0, maxValuesPerFacet));
-    if (Number.isFinite(min)) stats[name] = { min, max };
+    const entries: [string, number][] = [];
+    counts.forEach((count, index) => {
+      if (count === 0) return;
+      const label =
+        index < numbers.length
+          ? String(numbers[index])
+          : facet!.strings.get(strings[index - numbers.length]!)!.original;
+      entries.push([label, count]);
+    });
+    const present = [...numbers].filter((_, index) => counts[index]! > 0);
+    if ((sortFacetValuesBy[name] ?? sortFacetValuesBy['*']) === 'count') entries.sort((a, b) => b[1] - a[1]);
+    distribution[name] = Object.fromEntries(entries.slice(0, maxValuesPerFacet));
+    if (present.length) stats[name] = { min: present[0]!, max: present[present.length - 1]! };
   }
   return { distribution, stats };
 }

@@ -1,8 +1,7 @@
 import { MeiliError } from '../errors.js';
 import type { IndexEngine } from '../engine/index-engine.js';
 import type { SearchContext } from './context.js';
-import type { MatchInfo } from './match-info.js';
-import { computeMatchInfo } from './match-info.js';
+import { buildTermPositions } from './term-positions.js';
 import type { SearchQuery } from './params.js';
 import type { RankingRule, TextState } from './rules.js';
 import { attributeRankRule, exactnessRule, proximityRule, typoRule, wordPositionRule } from './rules.js';
@@ -54,24 +53,10 @@ export function buildRankingRules(engine: IndexEngine, context: SearchContext, q
       text: TextQuery,
       restriction: FieldRestriction & { rankOfBit(bit: number): number },
     ): TextState {
-      const cache = new Map<number, MatchInfo>();
-      const empty = new Int32Array(0);
       return {
         termDocs: text.termDocs,
         maxTypos: text.derivations.map((derivation) => derivation.maxTypos),
-        matchInfo(docid, active) {
-          let info = cache.get(docid);
-          if (!info) {
-            info = computeMatchInfo(
-              engine.inverted.forward[docid] ?? empty,
-              text.table,
-              active,
-              restriction.allows,
-            );
-            cache.set(docid, info);
-          }
-          return info;
-        },
+        positions: (t, docs) => buildTermPositions(text.derivations[t]!, engine.inverted, restriction, docs),
         fieldRankOfBit: restriction.rankOfBit,
         searchableCount: context.searchableCount,
       };

@@ -1,5 +1,4 @@
-import type { MatchInfo } from './match-info.js';
-import { ExactAttribute, pairCost } from './match-info.js';
+import { ExactAttribute, exactAttributeOf, pairCost } from './match-info.js';
 import type { Rank } from './rank.js';
 import { costRank, globalScore } from './rank.js';
 import type { TermDocs } from './term-docs.js';
@@ -24,21 +23,20 @@ export interface RankingRule {
 export interface TextState {
   termDocs: TermDocs[];
   maxTypos: number[];
-  matchInfo(docid: number, active: readonly number[]): MatchInfo;
+  /** Occurrences of term `t` (allowed fields, sorted) for the documents `docs`, by document. */
+  positions(t: number, docs: readonly number[]): (docid: number) => Uint32Array;
   /** Searchable rank (0 = first) of a posting field bit. */
   fieldRankOfBit(bit: number): number;
   searchableCount: number;
 }
 
-function groupByCost(docs: number[], costOf: (docid: number) => number): [number, number[]][] {
-  const groups = new Map<number, number[]>();
-  for (const docid of docs) {
-    const cost = costOf(docid);
-    const group = groups.get(cost);
-    if (group) group.push(docid);
-    else groups.set(cost, [docid]);
-  }
-  return [...groups].sort((a, b) => a[0] - b[0]);
+/** Group documents by a small non-negative integer cost, cheapest first, keeping document order. */
+function groupByCost(docs: readonly number[], costOf: (docid: number) => number): [number, number[]][] {
+  const groups: number[][] = [];
+  for (const docid of docs) (groups[costOf(docid)] ??= []).push(docid);
+  const out: [number, number[]][] = [];
+  groups.forEach((group, cost) => out.push([cost, group]));
+  return out;
 }
 
 const score = (rank: Rank) => rank.rank / rank.max;
@@ -48,6 +46,7 @@ export function typoRule(state: TextState): RankingRule {
     name: 'typo',
     partition(docs, active) {
       const maxTypoCount = active.reduce((sum, t) => sum + state.maxTypos[t]!, 0);
+      if (active.length === 1) return typoGroupsOfOneTerm(state.termDocs[active[0]!]!, docs, maxTypoCount);
       const costOf = (docid: number) => {
         let total = 0;
         for (const t of active) {
@@ -65,17 +64,31 @@ export function typoRule(state: TextState): RankingRule {
   };
 }
 
+/** One term: the typo groups are the cost bitsets, taken in order, without a per-document loop. */
+function* typoGroupsOfOneTerm(term: TermDocs, docs: number[], maxTypoCount: number): Iterable<RuleGroup> {
+  let rest = docs;
+  for (let cost = 0; cost <= MAX_TYPO_COST && rest.length; cost++) {
+    const group = cost === MAX_TYPO_COST ? rest : rest.filter((docid) => term.byCost[cost]!.has(docid));
+    if (group.length === 0) continue;
+    if (group.length !== rest.length) rest = rest.filter((docid) => !term.byCost[cost]!.has(docid));
+    else rest = [];
+    const rank = costRank(cost, maxTypoCount);
+    yield { docs: group, ranks: [rank], detail: { typoCount: cost, maxTypoCount, score: score(rank) } };
+  }
+}
+
 export function proximityRule(state: TextState): RankingRule {
   return {
     name: 'proximity',
     partition(docs, active) {
       const k = active.length;
-      const maxCost = 7 * Math.max(0, k - 1);
+      if (k < 2) return [{ docs, ranks: [{ rank: 1, max: 1 }], detail: { score: 1 } }];
+      const maxCost = 7 * (k - 1);
+      const lookups = active.map((t) => state.positions(t, docs));
       const costOf = (docid: number) => {
-        if (k < 2) return 0;
-        const { positions } = state.matchInfo(docid, active);
         let total = 0;
-        for (let slot = 0; slot + 1 < k; slot++) total += pairCost(positions[slot]!, positions[slot + 1]!);
+        for (let slot = 0; slot + 1 < k; slot++)
+          total += pairCost(lookups[slot]!(docid), lookups[slot + 1]!(docid));
         return total;
       };
       return groupByCost(docs, costOf).map(([cost, group]) => {
@@ -101,7 +114,16 @@ export function attributeRankRule(state: TextState): RankingRule {
         );
       const costOf = (docid: number) => {
         let total = 0;
-        for (const fields of perTerm) total += fields.find(([, set]) => set.has(docid))?.[0] ?? worst;
+        for (const fields of perTerm) {
+          let rank = worst;
+          for (const [fieldRank, set] of fields) {
+            if (set.has(docid)) {
+              rank = fieldRank;
+              break;
+            }
+          }
+          total += rank;
+        }
         return total;
       };
       return groupByCost(docs, costOf).map(([cost, group]) => {
@@ -120,17 +142,14 @@ export function wordPositionRule(state: TextState): RankingRule {
   return {
     name: 'attributePosition',
     partition(docs, active) {
-      const k = active.length;
-      const costOf = (docid: number) =>
-        state
-          .matchInfo(docid, active)
-          .minPosition.reduce(
-            (sum, position) =>
-              sum + (Number.isFinite(position) ? positionBucket(position) : MAX_POSITION_BUCKET),
-            0,
-          );
+      const terms = active.map((t) => state.termDocs[t]!.minPosition);
+      const costOf = (docid: number) => {
+        let total = 0;
+        for (const minPosition of terms) total += positionBucket(minPosition[docid]!);
+        return total;
+      };
       return groupByCost(docs, costOf).map(([cost, group]) => {
-        const rank = costRank(cost, MAX_POSITION_BUCKET * k);
+        const rank = costRank(cost, MAX_POSITION_BUCKET * active.length);
         return { docs: group, ranks: [rank], detail: { score: score(rank) } };
       });
     },
@@ -144,8 +163,21 @@ export function exactnessRule(state: TextState): RankingRule {
     name: 'exactness',
     partition(docs, active) {
       const k = active.length;
+      const first = state.termDocs[active[0]!]!;
+      const starting = k > 1 ? docs.filter((docid) => first.startsRun.has(docid)) : [];
+      const lookups = starting.length ? active.map((t) => state.positions(t, starting)) : [];
+      const attributeMatch = (docid: number): ExactAttribute => {
+        if (k === 1)
+          return first.wholeRun.has(docid)
+            ? ExactAttribute.ExactMatch
+            : first.startsRun.has(docid)
+              ? ExactAttribute.MatchesStart
+              : ExactAttribute.None;
+        if (!first.startsRun.has(docid)) return ExactAttribute.None;
+        return exactAttributeOf(lookups.map((lookup) => lookup(docid)));
+      };
       const costOf = (docid: number) => {
-        const attribute = state.matchInfo(docid, active).exactAttribute;
+        const attribute = attributeMatch(docid);
         if (attribute !== ExactAttribute.None) return 2 - attribute;
         let exactWords = 0;
         for (const t of active) if (state.termDocs[t]!.exact.has(docid)) exactWords++;

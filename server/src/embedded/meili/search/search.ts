@@ -1,5 +1,6 @@
 import { MeiliError } from '../errors.js';
 import type { Bitset } from '../engine/bitset.js';
+import { withScratch } from '../engine/scratch.js';
 import type { Document } from '../engine/fields.js';
 import { patternMatches, valuesAtPath } from '../engine/fields.js';
 import type { IndexEngine } from '../engine/index-engine.js';
@@ -89,8 +90,8 @@ export function matchDocuments(engine: IndexEngine, query: SearchQuery, tenantFi
     if (filter) universe = evaluateFilter(filter, filterContext(engine, universe));
   }
   const q = query.q ?? '';
-  const text = q.trim() ? analyseText(q, engine, context, restriction) : undefined;
-  const excluded = text && negatedDocs(text, engine, restriction);
+  const text = q.trim() ? analyseText(q, engine, context, restriction, universe) : undefined;
+  const excluded = text && negatedDocs(text, engine, restriction, universe);
   if (excluded) universe = universe.andNot(excluded);
   const matched =
     text && text.parsed.terms.length > 0
@@ -100,6 +101,10 @@ export function matchDocuments(engine: IndexEngine, query: SearchQuery, tenantFi
 }
 
 export function search(engine: IndexEngine, query: SearchQuery, tenantFilter?: unknown): SearchResponse {
+  return withScratch(() => runSearch(engine, query, tenantFilter));
+}
+
+function runSearch(engine: IndexEngine, query: SearchQuery, tenantFilter?: unknown): SearchResponse {
   const started = performance.now();
   validateSort(engine, query.sort);
   const facetNames = query.facets ? resolveFacetNames(engine, query.facets) : undefined;

@@ -9,14 +9,12 @@ import type { ParsedQuery } from './query.js';
 import { parseQuery } from './query.js';
 import type { FieldRestriction, TermDocs } from './term-docs.js';
 import { computeTermDocs } from './term-docs.js';
-import { WordTable } from './word-table.js';
 
 /** The analysed text part of a search: terms, their derivations, and the documents each matches. */
 export interface TextQuery {
   parsed: ParsedQuery;
   derivations: TermDerivations[];
   termDocs: TermDocs[];
-  table: WordTable;
 }
 
 export function analyseText(
@@ -24,6 +22,7 @@ export function analyseText(
   engine: IndexEngine,
   context: SearchContext,
   restriction: FieldRestriction,
+  universe: Bitset,
 ): TextQuery {
   const parsed = parseQuery(q, {
     tokenizer: engine.tokenizer,
@@ -37,22 +36,16 @@ export function analyseText(
     synonyms: context.synonyms,
   };
   const derivations = parsed.terms.map((term) => deriveTerm(term, derivationContext));
-  const capacity = engine.store.capacity;
   const termDocs = derivations.map((derivation, index) =>
     computeTermDocs(
       derivation,
       engine.inverted,
       restriction,
-      capacity,
+      universe,
       parsed.terms[index]!.kind === 'phrase',
     ),
   );
-  return {
-    parsed,
-    derivations,
-    termDocs,
-    table: WordTable.build(derivations, engine.inverted.vocabulary.size),
-  };
+  return { parsed, derivations, termDocs };
 }
 
 /** Documents containing any negated word or phrase (`-word`, `-"a phrase"`), matched exactly. */
@@ -60,6 +53,7 @@ export function negatedDocs(
   text: TextQuery,
   engine: IndexEngine,
   restriction: FieldRestriction,
+  universe: Bitset,
 ): Bitset | undefined {
   let excluded: Bitset | undefined;
   for (const words of text.parsed.negatives) {
@@ -68,7 +62,7 @@ export function negatedDocs(
       { words, kind, prefix: false },
       { ...noTypos, vocabulary: engine.inverted.vocabulary },
     );
-    const docs = computeTermDocs(derivation, engine.inverted, restriction, engine.store.capacity, true).all;
+    const docs = computeTermDocs(derivation, engine.inverted, restriction, universe, true).all;
     excluded = excluded ? excluded.or(docs) : docs;
   }
   return excluded;

@@ -7,7 +7,12 @@ const wildcardCollapse = (values: string[]): string[] =>
   values.includes('*') ? ['*'] : [...new Set(values)];
 
 /** Settings whose change means every document must be tokenised again. */
-const TOKENISATION_SETTINGS = ['dictionary', 'separatorTokens', 'nonSeparatorTokens'] as const;
+const TOKENISATION_SETTINGS = [
+  'searchableAttributes',
+  'dictionary',
+  'separatorTokens',
+  'nonSeparatorTokens',
+] as const;
 /** Settings whose change means the facet index must be rebuilt. */
 const FACET_SETTINGS = ['filterableAttributes', 'sortableAttributes', 'distinctAttribute'] as const;
 

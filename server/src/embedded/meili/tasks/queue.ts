@@ -77,8 +77,11 @@ export class TaskQueue {
     }));
   }
 
+  /** Start processing after the current tick, so the caller still sees its task `enqueued`. */
   kick(): void {
-    this.draining ??= this.drain().finally(() => (this.draining = undefined));
+    this.draining ??= Promise.resolve()
+      .then(() => this.drain())
+      .finally(() => (this.draining = undefined));
   }
 
   /** Resolves once no task is pending. */

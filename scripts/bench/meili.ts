@@ -1,0 +1,156 @@
+/**
+ * Benchmark of the embedded Meilisearch service, run as the app runs it: a child process on
+ * 127.0.0.1, driven over HTTP. Prints indexing time, search latency percentiles (1–3-word Chinese
+ * queries with a filter and facets, concurrency 8) and resident memory, for 10k and 100k listings.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { Meilisearch } from 'meilisearch';
+import { generateAchievements } from '../generate/listings.js';
+
+const SIZES = [10_000, 100_000];
+const BATCH = 10_000;
+const SEARCHES = 2_000;
+const CONCURRENCY = 8;
+const QUERIES = [
+  '赤泥',
+  '铝合金',
+  '电解铝',
+  '赤泥 脱碱',
+  '搅拌摩擦焊',
+  '储能 电池',
+  '芒果 保鲜',
+  '三七',
+  '铝箔 轧制',
+  '拜耳法赤泥 钪',
+  '再生铝 回收',
+  '光伏 边框',
+  '工业互联网 监测',
+  '赤泥 建材 固废',
+  '油茶 种植',
+  '氧化铝 节能 降耗',
+];
+const FILTERS = [
+  'field = 生态铝',
+  'county IN [平果市, 田东县, 德保县]',
+  'maturity != 实验室阶段',
+  'priceFen < 1000000000',
+  'field = 新材料 OR field = 绿色建材',
+];
+const FACETS = ['field', 'county', 'maturity'];
+
+async function startService(): Promise<{ url: string; pid: number; stop(): void }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/src/embedded/meili/cli.ts', '--exit-with-parent'],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
+  const stdout = child.stdout;
+  if (!stdout) throw new Error('service stdout is not piped');
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: stdout }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`service exited with ${code}`)));
+  });
+  const ready = JSON.parse(line) as { url: string; pid: number };
+  return { url: ready.url, pid: ready.pid, stop: () => child.kill('SIGTERM') };
+}
+
+function residentMegabytes(pid: number): number {
+  const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return Math.round(Number(kb) / 1024);
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+async function index(client: Meilisearch, uid: string, size: number): Promise<number> {
+  const documents = generateAchievements(size, 42);
+  await client
+    .index(uid)
+    .updateSettings({
+      searchableAttributes: ['title', 'keywords', 'summary'],
+      filterableAttributes: ['field', 'county', 'maturity', 'transferModes', 'priceFen'],
+      sortableAttributes: ['priceFen', 'createdAt'],
+    })
+    .waitTask();
+  const started = performance.now();
+  const tasks = [];
+  for (let start = 0; start < size; start += BATCH)
+    tasks.push(client.index(uid).addDocuments(documents.slice(start, start + BATCH), { primaryKey: 'id' }));
+  for (const task of tasks) {
+    const done = await task.waitTask({ timeout: 600_000, interval: 100 });
+    if (done.status !== 'succeeded') throw new Error(`indexing failed: ${JSON.stringify(done.error)}`);
+  }
+  return performance.now() - started;
+}
+
+async function measureSearches(
+  url: string,
+  uid: string,
+): Promise<{ latencies: number[]; seconds: number; hits: number }> {
+  const latencies: number[] = [];
+  let hits = 0;
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < SEARCHES) {
+      const i = next++;
+      const body = {
+        q: QUERIES[i % QUERIES.length],
+        filter: FILTERS[i % FILTERS.length],
+        facets: FACETS,
+        limit: 20,
+      };
+      const t0 = performance.now();
+      const response = await fetch(`${url}/indexes/${uid}/search`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const result = (await response.json()) as { estimatedTotalHits: number };
+      latencies.push(performance.now() - t0);
+      hits += result.estimatedTotalHits;
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return { latencies: latencies.sort((a, b) => a - b), seconds: (performance.now() - started) / 1000, hits };
+}
+
+async function main(): Promise<void> {
+  const service = await startService();
+  const client = new Meilisearch({ host: service.url });
+  console.log(
+    `embedded meili ${service.url} (pid ${service.pid}); ${SEARCHES} searches per size, concurrency ${CONCURRENCY}`,
+  );
+  console.log('size     index(s)  docs/s   p50(ms)  p95(ms)  p99(ms)  max(ms)  req/s   avgHits  rss(MB)');
+  try {
+    for (const size of SIZES) {
+      const uid = `bench_${size}`;
+      const indexingMs = await index(client, uid, size);
+      await measureSearches(service.url, uid); // warm-up: JIT, caches
+      const { latencies, seconds, hits } = await measureSearches(service.url, uid);
+      const row = [
+        String(size).padEnd(8),
+        (indexingMs / 1000).toFixed(1).padStart(8),
+        String(Math.round(size / (indexingMs / 1000))).padStart(8),
+        percentile(latencies, 50).toFixed(1).padStart(9),
+        percentile(latencies, 95).toFixed(1).padStart(8),
+        percentile(latencies, 99).toFixed(1).padStart(8),
+        (latencies.at(-1) ?? NaN).toFixed(1).padStart(8),
+        (SEARCHES / seconds).toFixed(0).padStart(7),
+        String(Math.round(hits / SEARCHES)).padStart(9),
+        String(residentMegabytes(service.pid)).padStart(8),
+      ];
+      console.log(row.join(' '));
+      await client.deleteIndex(uid).waitTask({ timeout: 60_000 });
+    }
+    console.log('targets (100k, 2 cores): indexing <= 60 s, p95 <= 30 ms, p99 <= 60 ms');
+  } finally {
+    service.stop();
+  }
+}
+
+await main();
