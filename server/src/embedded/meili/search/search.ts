@@ -90,7 +90,7 @@ export function matchDocuments(engine: IndexEngine, query: SearchQuery, tenantFi
     if (filter) universe = evaluateFilter(filter, filterContext(engine, universe));
   }
   const q = query.q ?? '';
-  const text = q.trim() ? analyseText(q, engine, context, restriction, universe) : undefined;
+  const text = q.trim() ? analyseText(q, engine, context, restriction) : undefined;
   const excluded = text && negatedDocs(text, engine, restriction, universe);
   if (excluded) universe = universe.andNot(excluded);
   const matched =
