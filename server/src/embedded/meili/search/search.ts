@@ -9,7 +9,7 @@ import { evaluateFilter, parseFilterParam } from '../filter/evaluate.js';
 import type { RankedHit, WordsBucket } from './bucket-sort.js';
 import { bucketSort } from './bucket-sort.js';
 import { contextFor } from './context-cache.js';
-import { computeFacets, filterablePatterns, resolveFacetNames } from './facets.js';
+import { computeFacets, filterableHint, resolveFacetNames } from './facets.js';
 import { filterContext } from './filter-context.js';
 import { formatValue, matchesPosition, selectFields } from './format.js';
 import type { FormatOptions } from './format.js';
@@ -67,13 +67,9 @@ function checkAttributesToSearchOn(engine: IndexEngine, attributes: string[] | u
 
 function distinctAttribute(engine: IndexEngine, query: SearchQuery): string | undefined {
   if (query.distinct !== undefined && !filterRuleFor(engine.settings, query.distinct)) {
-    const patterns = filterablePatterns(engine);
-    const available = patterns.length
-      ? `Available filterable attributes patterns are: \`${patterns.join(', ')}\`.`
-      : 'This index does not have configured filterable attributes.';
     throw new MeiliError(
       'invalid_search_distinct',
-      `Index \`${engine.uid}\`: Attribute \`${query.distinct}\` is not filterable and thus, cannot be used as distinct attribute. ${available}`,
+      `Index \`${engine.uid}\`: Attribute \`${query.distinct}\` is not filterable and thus, cannot be used as distinct attribute. ${filterableHint(engine)}`,
     );
   }
   return query.distinct ?? engine.settings.distinctAttribute ?? undefined;
