@@ -1,6 +1,7 @@
 import { MeiliError } from '../errors.js';
 import type { Bitset } from '../engine/bitset.js';
 import { withScratch } from '../engine/scratch.js';
+import { normalizeFacet } from '../engine/facet-index.js';
 import type { Document } from '../engine/fields.js';
 import { patternMatches, valuesAtPath } from '../engine/fields.js';
 import type { IndexEngine } from '../engine/index-engine.js';
@@ -145,12 +146,14 @@ function pagination(win: ReturnType<typeof window>, totalHits: number): Record<s
   };
 }
 
+/** Distinct values compare like facet values: strings normalised (so `Fantasy` = `fantasy`), numbers by value. */
 function distinctKeyOf(engine: IndexEngine, attribute: string) {
   return (docid: number): string | undefined => {
-    const values = valuesAtPath(engine.store.documents[docid] ?? {}, attribute).filter(
+    const value = valuesAtPath(engine.store.documents[docid] ?? {}, attribute).find(
       (v) => v !== null && v !== undefined,
     );
-    return values.length ? JSON.stringify(values[0]) : undefined;
+    if (value === undefined) return undefined;
+    return typeof value === 'number' ? `n:${value}` : `s:${normalizeFacet(String(value))}`;
   };
 }
 
