@@ -44,7 +44,7 @@ const exited = (child: ChildProcessWithoutNullStreams) =>
   });
 
 describe('embedded:meili CLI', () => {
-  it('prints one ready line, and a completed task survives kill -9', async () => {
+  it('prints one ready line; a completed task survives kill -9; a clean stop snapshots the index', async () => {
     const first = await startCli();
     expect(first.ready).toMatchObject({ event: 'ready', service: 'meili', pid: first.child.pid });
     expect(first.ready.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -74,6 +74,20 @@ describe('embedded:meili CLI', () => {
     );
     second.child.kill('SIGTERM');
     expect(await exited(second.child)).toEqual({ code: 0, signal: null });
+
+    // The clean stop wrote a snapshot with the posting lists: the next start restores it without re-indexing.
+    const third = await startCli();
+    const restored = new Meilisearch({ host: third.ready.url, apiKey: KEY });
+    expect(
+      (await restored.index('durable').search('综合', { filter: 'kind = a' })).hits.map((hit) => hit.id),
+    ).toEqual([1]);
+    await restored
+      .index('durable')
+      .addDocuments([{ id: 2, title: '赤泥脱碱', kind: 'b' }])
+      .waitTask({ interval: 10 });
+    expect((await restored.index('durable').search('赤泥')).hits.map((hit) => hit.id).sort()).toEqual([1, 2]);
+    third.child.kill('SIGTERM');
+    expect(await exited(third.child)).toEqual({ code: 0, signal: null });
   });
 
   it('exits cleanly when its parent goes away (stdin closes) with --exit-with-parent', async () => {
