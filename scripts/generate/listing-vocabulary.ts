@@ -1,3 +1,5 @@
+import type { Field } from '../../shared/src/enums.js';
+
 /**
  * Domain vocabularies for synthetic Baise listings, written for this generator. Each field has the
  * objects it works on, the processes it applies, the results it claims and where it is applied.
@@ -10,7 +12,7 @@ export interface FieldVocabulary {
   keywords: string[];
 }
 
-export const FIELD_VOCABULARY: Record<string, FieldVocabulary> = {
+export const FIELD_VOCABULARY: Record<Field, FieldVocabulary> = {
   生态铝: {
     subjects: [
       '铝合金型材',

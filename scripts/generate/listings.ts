@@ -1,3 +1,6 @@
+// The shared enums are imported by path: this generator runs under plain `tsx`, without a build of shared/.
+import type { County, Field, Maturity, TransferMode } from '../../shared/src/enums.js';
+import { COUNTIES, MATURITIES, TRANSFER_MODES } from '../../shared/src/enums.js';
 import type { FieldVocabulary } from './listing-vocabulary.js';
 import {
   CONNECTIVES,
@@ -10,7 +13,7 @@ import {
 } from './listing-vocabulary.js';
 
 /** The ten key fields of the 2022 Baise plan, weighted toward aluminium and red-mud work. */
-export const FIELD_WEIGHTS: Record<string, number> = {
+export const FIELD_WEIGHTS: Record<Field, number> = {
   生态铝: 26,
   新材料: 15,
   新能源及装备制造: 10,
@@ -22,32 +25,15 @@ export const FIELD_WEIGHTS: Record<string, number> = {
   大健康和文旅: 5,
   现代服务: 4,
 };
-export const COUNTIES = [
-  '右江区',
-  '田阳区',
-  '田东县',
-  '德保县',
-  '那坡县',
-  '凌云县',
-  '乐业县',
-  '田林县',
-  '西林县',
-  '隆林县',
-  '靖西市',
-  '平果市',
-] as const;
-export const MATURITIES = ['实验室阶段', '小试', '中试', '产业化'] as const;
-export const TRANSFER_MODES = ['转让', '许可', '作价入股', '合作开发', '技术服务'] as const;
-
 export interface ListingBase {
   id: string;
   title: string;
   summary: string;
   keywords: string[];
-  field: string;
-  county: (typeof COUNTIES)[number];
-  maturity: (typeof MATURITIES)[number];
-  transferModes: (typeof TRANSFER_MODES)[number][];
+  field: Field;
+  county: County;
+  maturity: Maturity;
+  transferModes: TransferMode[];
   createdAt: string;
 }
 export interface AchievementRecord extends ListingBase {
@@ -90,10 +76,10 @@ class Composer {
     return [...items].sort(() => this.next() - 0.5).slice(0, Math.min(count, items.length));
   }
 
-  weighted(weights: Record<string, number>): string {
-    const total = Object.values(weights).reduce((a, b) => a + b, 0);
+  weighted<K extends string>(weights: Record<K, number>): K {
+    const entries = Object.entries(weights) as [K, number][];
+    const total = entries.reduce((sum, [, weight]) => sum + weight, 0);
     let roll = this.next() * total;
-    const entries = Object.entries(weights);
     for (const [name, weight] of entries) if ((roll -= weight) < 0) return name;
     return this.pick(entries)[0];
   }
@@ -150,7 +136,6 @@ function base(
 ): Omit<ListingBase, 'title' | 'summary'> & { v: FieldVocabulary } {
   const field = c.weighted(FIELD_WEIGHTS);
   const v = FIELD_VOCABULARY[field];
-  if (!v) throw new Error(`no vocabulary for field ${field}`);
   const day = new Date(Date.UTC(2022, 0, 1) + c.integer(0, 1460) * 86_400_000);
   return {
     id: `${prefix}-${seed}-${index}`,

@@ -258,9 +258,9 @@ describe('formatting', () => {
 });
 
 describe('distinct, synonyms, stop words and GET search', () => {
-  it('returns one document per distinct value', async () => {
+  it('returns one document per distinct value (compared like facet values)', async () => {
     const result = await books.search('', { distinct: 'genre', sort: ['year:asc'] });
-    expect(ids(result.hits)).toEqual([2, 1, 4, 6]);
+    expect(ids(result.hits)).toEqual([2, 1, 6]);
   });
 
   it('applies synonyms and stop words', async () => {

@@ -1,10 +1,9 @@
 import type { ApiKey } from './auth/keys.js';
 import { KeyStore } from './auth/keys.js';
-import type { Document } from './engine/fields.js';
 import { Indexes } from './indexes.js';
 import { acquireLock } from './persistence/files.js';
-import type { SnapshotState } from './persistence/store.js';
-import { Store } from './persistence/store.js';
+import type { IndexSnapshot, LoadedState, SnapshotState } from './persistence/store.js';
+import { snapshotFiles, Store } from './persistence/store.js';
 import { TaskQueue } from './tasks/queue.js';
 import type { Task, TaskPayload } from './tasks/task.js';
 import { runTask } from './task-runner.js';
@@ -56,18 +55,15 @@ export class Instance {
     return this.queue.enqueue(type, indexUid, details, payload);
   }
 
-  /** Load the snapshot and replay the journal; rebuilding the indexes re-tokenises every document. */
+  /** Load the snapshot (saved posting lists, or re-tokenising when they are missing) and replay the journal. */
   async load(): Promise<void> {
     if (!this.store) return;
     const started = Date.now();
-    const { snapshot, documents, journal } = this.store.load();
+    const loaded = this.store.load();
+    const { snapshot, journal } = loaded;
     this.replaying = true;
     try {
-      for (const index of snapshot?.indexes ?? []) {
-        const entry = this.indexes.create(index.uid, index.primaryKey, index.createdAt, index.settings);
-        await entry.engine.addDocuments(documents(index.uid), 'replace', index.primaryKey ?? undefined);
-        entry.updatedAt = index.updatedAt;
-      }
+      for (const index of snapshot?.indexes ?? []) await this.loadIndex(index, loaded);
       for (const task of snapshot?.tasks ?? []) this.queue.restore(task);
       if (snapshot) this.queue.nextBatchUid = Math.max(this.queue.nextBatchUid, snapshot.nextBatchUid);
       await this.replay(journal);
@@ -81,6 +77,22 @@ export class Instance {
       ms: Date.now() - started,
     });
     this.queue.kick();
+  }
+
+  private async loadIndex(index: IndexSnapshot, loaded: LoadedState): Promise<void> {
+    const create = () => this.indexes.create(index.uid, index.primaryKey, index.createdAt, index.settings);
+    const documents = loaded.documents(index.uid);
+    const saved = loaded.postings(index.uid);
+    let entry = create();
+    try {
+      if (!saved) throw new Error('no saved posting lists');
+      entry.engine.restoreSnapshot({ documents, fields: index.fields, ...saved });
+    } catch (error) {
+      this.log('warn', 'meili index rebuilt from its documents', { index: index.uid, reason: String(error) });
+      entry = create();
+      await entry.engine.addDocuments(documents, 'replace', index.primaryKey ?? undefined);
+    }
+    entry.updatedAt = index.updatedAt;
   }
 
   private async replay(journal: ReturnType<Store['load']>['journal']): Promise<void> {
@@ -115,22 +127,25 @@ export class Instance {
       pendingUids: this.queue.pending().map((entry) => entry.task.uid),
       nextBatchUid: this.queue.nextBatchUid,
       tasks: finished,
-      indexes: this.indexes.all().map(({ engine, createdAt, updatedAt }) => ({
-        uid: engine.uid,
-        primaryKey: engine.primaryKey,
-        createdAt,
-        updatedAt,
-        settings: engine.settings,
-      })),
+      indexes: [],
     };
-    const documents = new Map<string, Document[]>();
-    for (const { engine } of this.indexes.all()) {
-      documents.set(
-        engine.uid,
-        engine.store.liveEntries().map(([, docid]) => engine.store.documents[docid]!),
+    const files = new Map<string, string | Uint8Array>();
+    for (const { engine, createdAt, updatedAt } of this.indexes.all()) {
+      const exported = engine.exportSnapshot();
+      const { uid, primaryKey, settings } = engine;
+      state.indexes.push({ uid, primaryKey, createdAt, updatedAt, settings, fields: exported.fields });
+      const names = snapshotFiles(uid);
+      files.set(
+        names.documents,
+        exported.documents.map((document) => `${JSON.stringify(document)}\n`).join(''),
+      );
+      files.set(names.vocabulary, JSON.stringify(exported.vocabulary));
+      files.set(
+        names.postings,
+        new Uint8Array(exported.postings.buffer, exported.postings.byteOffset, exported.postings.byteLength),
       );
     }
-    this.store.writeSnapshot(state, documents, this.queue.pending());
+    this.store.writeSnapshot(state, files, this.queue.pending());
   }
 
   /** Finish the running task, persist a snapshot, release the data directory. */

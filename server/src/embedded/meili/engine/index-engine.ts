@@ -8,10 +8,17 @@ import type { Document } from './fields.js';
 import { FieldIds, flattenDocument, patternMatches } from './fields.js';
 import type { FieldTokens } from './inverted-index.js';
 import { InvertedIndex } from './inverted-index.js';
+import { decodePostings, encodePostings } from './postings-codec.js';
 import { documentIdOf, inferPrimaryKey } from './primary-key.js';
 import { HARD_SEPARATOR_GAP, Tokenizer } from './tokenizer.js';
 
 export type WriteMode = 'replace' | 'update';
+export interface EngineSnapshot {
+  documents: Document[];
+  fields: string[];
+  vocabulary: string[];
+  postings: Uint32Array;
+}
 export interface ExperimentalFeatures {
   containsFilter: boolean;
 }
@@ -171,6 +178,36 @@ export class IndexEngine {
     }
     Object.assign(this, { store, inverted: inverted ?? this.inverted.remapped(remap), facets });
     this.version++;
+  }
+
+  /** The live state with dense internal ids (document order), for a snapshot. */
+  exportSnapshot(): EngineSnapshot {
+    const entries = this.store.liveEntries();
+    let inverted = this.inverted;
+    if (this.store.deadCount > 0 || entries.length !== this.store.nextDocid) {
+      const remap = new Int32Array(this.store.capacity).fill(-1);
+      entries.forEach(([, docid], dense) => (remap[docid] = dense));
+      inverted = this.inverted.remapped(remap);
+    }
+    return {
+      documents: entries.map(([, docid]) => this.store.documents[docid]!),
+      fields: [...this.fields.names],
+      vocabulary: inverted.vocabulary.words,
+      postings: encodePostings(inverted),
+    };
+  }
+
+  /** Restore an exported snapshot: posting lists as saved (no tokenising), facets rebuilt from the documents. */
+  restoreSnapshot(snapshot: EngineSnapshot): void {
+    for (const name of snapshot.fields) this.fields.idOf(name);
+    const primaryKey = this.primaryKey ?? '';
+    snapshot.documents.forEach((document) => {
+      const docid = this.store.stage(document);
+      this.facets.addDocument(docid, flattenDocument(document));
+      this.store.publish(documentIdOf(document, primaryKey), docid);
+    });
+    this.inverted = decodePostings(snapshot.vocabulary, snapshot.postings);
+    this.commit();
   }
 
   private indexDocument(docid: number, document: Document): void {

@@ -42,3 +42,14 @@ export function withScratch<T>(work: () => T): T {
     taken = undefined;
   }
 }
+
+/** Run `work` with ordinary allocations, for results that outlive the search (caches). */
+export function outsideScratch<T>(work: () => T): T {
+  const saved = taken;
+  taken = undefined;
+  try {
+    return work();
+  } finally {
+    taken = saved;
+  }
+}

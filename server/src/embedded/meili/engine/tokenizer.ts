@@ -121,13 +121,25 @@ export class Tokenizer {
     return out;
   }
 
+  /** jieba segments Han text; the non-Han runs between (re-joined, since jieba splits them on accents and symbols) are split as Latin. */
   private segment(piece: Piece, emit: (raw: string, start: number) => void): void {
     let offset = piece.start;
+    let latinStart = -1;
+    const flushLatin = (end: number) => {
+      if (latinStart >= 0)
+        this.splitLatin(piece.text.slice(latinStart - piece.start, end - piece.start), latinStart, emit);
+      latinStart = -1;
+    };
     for (const part of jieba().cut(piece.text, false)) {
-      if (HAN.test(part) && !this.separatorPattern) emit(part, offset);
-      else this.splitLatin(part, offset, emit);
+      if (HAN.test(part)) {
+        flushLatin(offset);
+        emit(part, offset);
+      } else if (latinStart < 0) {
+        latinStart = offset;
+      }
       offset += part.length;
     }
+    flushLatin(offset);
   }
 
   private splitLatin(part: string, offset: number, emit: (raw: string, start: number) => void): void {

@@ -215,26 +215,49 @@ class Evaluator {
     add: (list: GrowableUint32 | undefined) => void,
     high?: Span,
   ): void {
-    const inRange =
-      <T extends number | string>(low: T, up: T | undefined) =>
-      (key: T) => {
-        const lowOk = op === '>' ? key > low : op === '>=' ? key >= low : true;
-        const highOk = high
-          ? up !== undefined && key <= up
-          : op === '<'
-            ? key < low
-            : op === '<='
-              ? key <= low
-              : true;
-        return lowOk && highOk;
-      };
+    const bounds = <T extends number | string>(low: T, up: T | undefined): Bounds<T> =>
+      high
+        ? {
+            lower: { value: low, inclusive: true },
+            upper: up === undefined ? undefined : { value: up, inclusive: true },
+          }
+        : op === '>' || op === '>='
+          ? { lower: { value: low, inclusive: op === '>=' } }
+          : { upper: { value: low, inclusive: op === '<=' } };
     const number = asNumber(value);
     const highNumber = high ? asNumber(high) : undefined;
     if (number !== undefined && (!high || highNumber !== undefined)) {
-      const test = inRange(number, highNumber);
-      for (const key of facet.numberKeys()) if (test(key)) add(facet.numbers.get(key));
+      forKeysInRange(facet.numberKeys(), bounds(number, highNumber), (key) => add(facet.numbers.get(key)));
     }
-    const test = inRange(normalizeFacet(value.value), high ? normalizeFacet(high.value) : undefined);
-    for (const key of facet.stringKeys()) if (test(key)) add(facet.strings.get(key)?.docs);
+    const textBounds = bounds(normalizeFacet(value.value), high ? normalizeFacet(high.value) : undefined);
+    if (!high || textBounds.upper)
+      forKeysInRange(facet.stringKeys(), textBounds, (key) => add(facet.strings.get(key)?.docs));
+  }
+}
+
+interface Bounds<T> {
+  lower?: { value: T; inclusive: boolean };
+  upper?: { value: T; inclusive: boolean };
+}
+
+/** Visit the keys of a sorted list within bounds: binary search to the first, walk to the last. */
+function forKeysInRange<T extends number | string>(
+  keys: ArrayLike<T>,
+  bounds: Bounds<T>,
+  visit: (key: T) => void,
+): void {
+  let low = 0;
+  let high = keys.length;
+  const { lower, upper } = bounds;
+  while (lower && low < high) {
+    const mid = (low + high) >>> 1;
+    const key = keys[mid]!;
+    if (key < lower.value || (!lower.inclusive && key === lower.value)) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (upper && (key > upper.value || (!upper.inclusive && key === upper.value))) break;
+    visit(key);
   }
 }

@@ -35,15 +35,19 @@ export interface MatchedRoute {
   params: Record<string, string>;
 }
 
+/** Routes with their path split once, for matching by segments. */
+export function compileRoutes(routes: Route[]): [Route, string[]][] {
+  return routes.map((route) => [route, route.path.split('/').filter(Boolean)]);
+}
+
 export function matchRoute(
-  routes: Route[],
+  routes: [Route, string[]][],
   method: string,
   pathname: string,
 ): MatchedRoute | 'method' | undefined {
   const segments = pathname.split('/').filter(Boolean);
   let pathMatched = false;
-  for (const route of routes) {
-    const pattern = route.path.split('/').filter(Boolean);
+  for (const [route, pattern] of routes) {
     if (pattern.length !== segments.length) continue;
     const params: Record<string, string> = {};
     const matches = pattern.every((part, i) => {

@@ -3,8 +3,7 @@ import { authorize } from '../auth/authorize.js';
 import { MeiliError } from '../errors.js';
 import { assertIndexUid } from '../indexes.js';
 import type { Instance, Logger } from '../instance.js';
-import type { Route } from './router.js';
-import { bodyReaders, matchRoute } from './router.js';
+import { bodyReaders, compileRoutes, matchRoute } from './router.js';
 import { documentRoutes } from './routes/documents.js';
 import { indexRoutes } from './routes/indexes.js';
 import { instanceRoutes } from './routes/instance-routes.js';
@@ -14,7 +13,7 @@ import { settingsRoutes } from './routes/settings.js';
 import { swapRoutes } from './routes/swap.js';
 import { taskRoutes } from './routes/tasks.js';
 
-const ROUTES: Route[] = [
+const ROUTES = compileRoutes([
   ...instanceRoutes,
   ...indexRoutes,
   ...swapRoutes,
@@ -23,7 +22,7 @@ const ROUTES: Route[] = [
   ...searchRoutes,
   ...taskRoutes,
   ...keyRoutes,
-];
+]);
 
 function send(response: ServerResponse, status: number, body: unknown): void {
   if (body === undefined) {

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** Write a file so that after a crash it holds either the old or the new content, never a torn one. */
-export function writeFileAtomic(file: string, content: string): void {
+export function writeFileAtomic(file: string, content: string | Uint8Array): void {
   const temporary = `${file}.tmp`;
   const fd = fs.openSync(temporary, 'w');
   try {
-    fs.writeSync(fd, content);
+    fs.writeFileSync(fd, content);
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);

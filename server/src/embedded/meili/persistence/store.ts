@@ -11,6 +11,8 @@ export interface IndexSnapshot {
   createdAt: string;
   updatedAt: string;
   settings: Settings;
+  /** Field paths in field-id order (the posting masks refer to them). */
+  fields: string[];
 }
 
 export interface SnapshotState {
@@ -27,8 +29,17 @@ export type JournalEntry = { t: 'enqueue'; task: Task; payload: TaskPayload } | 
 export interface LoadedState {
   snapshot: SnapshotState | undefined;
   documents: (uid: string) => Document[];
+  /** The index's vocabulary and encoded postings, when the snapshot has them. */
+  postings: (uid: string) => { vocabulary: string[]; postings: Uint32Array } | undefined;
   journal: JournalEntry[];
 }
+
+/** Snapshot files of one index. */
+export const snapshotFiles = (uid: string) => ({
+  documents: `${uid}.jsonl`,
+  vocabulary: `${uid}.vocabulary.json`,
+  postings: `${uid}.postings.bin`,
+});
 
 /**
  * On-disk layout under the data directory:
@@ -61,8 +72,22 @@ export class Store {
     const journal = (readJsonLines(this.file('journal.jsonl')) as JournalEntry[]).filter(
       (entry) => entry.task.uid > lastApplied || pending.has(entry.task.uid),
     );
-    const documents = (uid: string) => readJsonLines(path.join(snapshotDir, `${uid}.jsonl`)) as Document[];
-    return { snapshot, documents, journal };
+    const documents = (uid: string) =>
+      readJsonLines(path.join(snapshotDir, snapshotFiles(uid).documents)) as Document[];
+    const postings = (uid: string) => {
+      const files = snapshotFiles(uid);
+      const vocabularyFile = path.join(snapshotDir, files.vocabulary);
+      const postingsFile = path.join(snapshotDir, files.postings);
+      if (!fs.existsSync(vocabularyFile) || !fs.existsSync(postingsFile)) return undefined;
+      const bytes = fs.readFileSync(postingsFile);
+      const aligned = new Uint8Array(bytes.byteLength);
+      aligned.set(bytes);
+      return {
+        vocabulary: JSON.parse(fs.readFileSync(vocabularyFile, 'utf8')) as string[],
+        postings: new Uint32Array(aligned.buffer, 0, aligned.byteLength / 4),
+      };
+    };
+    return { snapshot, documents, postings, journal };
   }
 
   append(entry: JournalEntry): void {
@@ -76,15 +101,15 @@ export class Store {
   }
 
   /** Write a full snapshot, then restart the journal with the still-pending tasks only. */
-  writeSnapshot(state: SnapshotState, documents: Map<string, Document[]>, pending: JournalEntry[]): void {
+  writeSnapshot(
+    state: SnapshotState,
+    files: Map<string, string | Uint8Array>,
+    pending: JournalEntry[],
+  ): void {
     const temporary = this.file('snapshot.tmp');
     fs.rmSync(temporary, { recursive: true, force: true });
     fs.mkdirSync(temporary);
-    for (const [uid, docs] of documents)
-      writeFileAtomic(
-        path.join(temporary, `${uid}.jsonl`),
-        docs.map((d) => JSON.stringify(d)).join('\n') + '\n',
-      );
+    for (const [name, content] of files) writeFileAtomic(path.join(temporary, name), content);
     writeFileAtomic(path.join(temporary, 'state.json'), JSON.stringify(state));
     fs.rmSync(this.file('snapshot.old'), { recursive: true, force: true });
     if (fs.existsSync(this.file('snapshot'))) fs.renameSync(this.file('snapshot'), this.file('snapshot.old'));

@@ -3,7 +3,17 @@ import { patternMatches } from '../engine/fields.js';
 import { fieldBit } from '../engine/inverted-index.js';
 import type { SortSource } from './sort-rule.js';
 import { buildGlobalOrder } from './sort-rule.js';
-import type { FieldRestriction } from './term-docs.js';
+import type { FieldRestriction, TermDocs } from './term-docs.js';
+import type { TermDerivations } from './derivations.js';
+import type { QueryTerm } from './query.js';
+import { outsideScratch } from '../engine/scratch.js';
+
+const TERM_CACHE_SIZE = 128;
+
+export interface CachedTerm {
+  derivation: TermDerivations;
+  docs: TermDocs;
+}
 
 /** Settings-derived lookups for searching one index, rebuilt whenever the index changes. */
 export class SearchContext implements SortSource {
@@ -13,6 +23,7 @@ export class SearchContext implements SortSource {
   /** Multi-word synonym keys (tokenised) by their first word. */
   readonly multiWordKeys = new Map<string, string[][]>();
   private readonly orders = new Map<string, ReturnType<SortSource['globalOrder']>>();
+  private readonly terms = new Map<string, CachedTerm>();
 
   constructor(
     private readonly engine: IndexEngine,
@@ -34,6 +45,21 @@ export class SearchContext implements SortSource {
         this.multiWordKeys.set(keyWords[0]!, keys);
       }
     }
+  }
+
+  /**
+   * A query term's derivations and document sets, computed over the whole index and kept (LRU)
+   * until the index changes: the matching engine sends many short queries over the same domain
+   * words, so most terms are already resolved.
+   */
+  cachedTerm(term: QueryTerm, fields: FieldRestriction, compute: () => CachedTerm): CachedTerm {
+    const key = `${term.kind}|${term.prefix}|${term.words.join(' ')}|${fields.mask}|${fields.typoMask}`;
+    let entry = this.terms.get(key);
+    if (entry) this.terms.delete(key);
+    else entry = outsideScratch(compute);
+    this.terms.set(key, entry);
+    if (this.terms.size > TERM_CACHE_SIZE) this.terms.delete(this.terms.keys().next().value!);
+    return entry;
   }
 
   get documents() {
@@ -66,7 +92,7 @@ export class SearchContext implements SortSource {
   /** Fields a query may match: searchable ones, narrowed by `attributesToSearchOn`. */
   fieldRestriction(
     attributesToSearchOn: string[] | undefined,
-  ): FieldRestriction & { rankOfBit(bit: number): number } {
+  ): FieldRestriction & { rankOfField(bitIndex: number): number } {
     const allowed: boolean[] = [];
     const rankByBit = new Map<number, number>();
     let mask = 0;
@@ -81,13 +107,14 @@ export class SearchContext implements SortSource {
       const bit = fieldBit(fid);
       mask |= bit;
       if (!typoOff.some((pattern) => patternMatches(pattern, path))) typoMask |= bit;
-      rankByBit.set(bit, Math.min(rank, rankByBit.get(bit) ?? rank));
+      const index = Math.min(fid, 31);
+      rankByBit.set(index, Math.min(rank, rankByBit.get(index) ?? rank));
     });
     return {
       mask,
       typoMask,
       allows: (fid) => allowed[fid] === true,
-      rankOfBit: (bit) => rankByBit.get(bit) ?? this.searchableCount,
+      rankOfField: (index) => rankByBit.get(index) ?? this.searchableCount,
     };
   }
 }

@@ -13,6 +13,14 @@ export function filterablePatterns(engine: IndexEngine): string[] {
   );
 }
 
+/** The second sentence of Meilisearch's "not filterable" errors. */
+export function filterableHint(engine: IndexEngine): string {
+  const patterns = filterablePatterns(engine);
+  return patterns.length
+    ? `Available filterable attributes patterns are: \`${patterns.join(', ')}\`.`
+    : 'This index does not have configured filterable attributes.';
+}
+
 /** Expand the `facets` parameter (names or patterns) to facet paths, rejecting non-filterable names. */
 export function resolveFacetNames(engine: IndexEngine, requested: string[]): string[] {
   const names = new Set<string>();
@@ -22,13 +30,9 @@ export function resolveFacetNames(engine: IndexEngine, requested: string[]): str
       continue;
     }
     if (!filterRuleFor(engine.settings, name)) {
-      const patterns = filterablePatterns(engine);
-      const available = patterns.length
-        ? `Available filterable attributes patterns are: \`${patterns.join(', ')}\`.`
-        : 'This index does not have configured filterable attributes.';
       throw new MeiliError(
         'invalid_search_facets',
-        `Index \`${engine.uid}\`: Invalid facet distribution: Attribute \`${name}\` is not filterable. ${available}`,
+        `Index \`${engine.uid}\`: Invalid facet distribution: Attribute \`${name}\` is not filterable. ${filterableHint(engine)}`,
       );
     }
     names.add(name);

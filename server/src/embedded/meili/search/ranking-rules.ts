@@ -51,13 +51,13 @@ export function buildRankingRules(engine: IndexEngine, context: SearchContext, q
   return {
     textState(
       text: TextQuery,
-      restriction: FieldRestriction & { rankOfBit(bit: number): number },
+      restriction: FieldRestriction & { rankOfField(bitIndex: number): number },
     ): TextState {
       return {
         termDocs: text.termDocs,
         maxTypos: text.derivations.map((derivation) => derivation.maxTypos),
         positions: (t, docs) => buildTermPositions(text.derivations[t]!, engine.inverted, restriction, docs),
-        fieldRankOfBit: restriction.rankOfBit,
+        fieldRank: restriction.rankOfField,
         searchableCount: context.searchableCount,
       };
     },

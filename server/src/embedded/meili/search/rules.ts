@@ -25,8 +25,8 @@ export interface TextState {
   maxTypos: number[];
   /** Occurrences of term `t` (allowed fields, sorted) for the documents `docs`, by document. */
   positions(t: number, docs: readonly number[]): (docid: number) => Uint32Array;
-  /** Searchable rank (0 = first) of a posting field bit. */
-  fieldRankOfBit(bit: number): number;
+  /** Searchable rank (0 = first) of the fields behind a posting field-bit index. */
+  fieldRank(bitIndex: number): number;
   searchableCount: number;
 }
 
@@ -108,8 +108,8 @@ export function attributeRankRule(state: TextState): RankingRule {
       const perTerm = active
         .map((t) => state.termDocs[t]!)
         .map((term) =>
-          [...term.byField]
-            .map(([bit, set]) => [state.fieldRankOfBit(bit), set] as const)
+          term.byField
+            .flatMap((set, index) => (set ? [[state.fieldRank(index), set] as const] : []))
             .sort((a, b) => a[0] - b[0]),
         );
       const costOf = (docid: number) => {

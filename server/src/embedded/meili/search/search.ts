@@ -1,6 +1,7 @@
 import { MeiliError } from '../errors.js';
 import type { Bitset } from '../engine/bitset.js';
 import { withScratch } from '../engine/scratch.js';
+import { normalizeFacet } from '../engine/facet-index.js';
 import type { Document } from '../engine/fields.js';
 import { patternMatches, valuesAtPath } from '../engine/fields.js';
 import type { IndexEngine } from '../engine/index-engine.js';
@@ -9,7 +10,7 @@ import { evaluateFilter, parseFilterParam } from '../filter/evaluate.js';
 import type { RankedHit, WordsBucket } from './bucket-sort.js';
 import { bucketSort } from './bucket-sort.js';
 import { contextFor } from './context-cache.js';
-import { computeFacets, filterablePatterns, resolveFacetNames } from './facets.js';
+import { computeFacets, filterableHint, resolveFacetNames } from './facets.js';
 import { filterContext } from './filter-context.js';
 import { formatValue, matchesPosition, selectFields } from './format.js';
 import type { FormatOptions } from './format.js';
@@ -67,13 +68,9 @@ function checkAttributesToSearchOn(engine: IndexEngine, attributes: string[] | u
 
 function distinctAttribute(engine: IndexEngine, query: SearchQuery): string | undefined {
   if (query.distinct !== undefined && !filterRuleFor(engine.settings, query.distinct)) {
-    const patterns = filterablePatterns(engine);
-    const available = patterns.length
-      ? `Available filterable attributes patterns are: \`${patterns.join(', ')}\`.`
-      : 'This index does not have configured filterable attributes.';
     throw new MeiliError(
       'invalid_search_distinct',
-      `Index \`${engine.uid}\`: Attribute \`${query.distinct}\` is not filterable and thus, cannot be used as distinct attribute. ${available}`,
+      `Index \`${engine.uid}\`: Attribute \`${query.distinct}\` is not filterable and thus, cannot be used as distinct attribute. ${filterableHint(engine)}`,
     );
   }
   return query.distinct ?? engine.settings.distinctAttribute ?? undefined;
@@ -90,7 +87,7 @@ export function matchDocuments(engine: IndexEngine, query: SearchQuery, tenantFi
     if (filter) universe = evaluateFilter(filter, filterContext(engine, universe));
   }
   const q = query.q ?? '';
-  const text = q.trim() ? analyseText(q, engine, context, restriction, universe) : undefined;
+  const text = q.trim() ? analyseText(q, engine, context, restriction) : undefined;
   const excluded = text && negatedDocs(text, engine, restriction, universe);
   if (excluded) universe = universe.andNot(excluded);
   const matched =
@@ -149,12 +146,14 @@ function pagination(win: ReturnType<typeof window>, totalHits: number): Record<s
   };
 }
 
+/** Distinct values compare like facet values: strings normalised (so `Fantasy` = `fantasy`), numbers by value. */
 function distinctKeyOf(engine: IndexEngine, attribute: string) {
   return (docid: number): string | undefined => {
-    const values = valuesAtPath(engine.store.documents[docid] ?? {}, attribute).filter(
+    const value = valuesAtPath(engine.store.documents[docid] ?? {}, attribute).find(
       (v) => v !== null && v !== undefined,
     );
-    return values.length ? JSON.stringify(values[0]) : undefined;
+    if (value === undefined) return undefined;
+    return typeof value === 'number' ? `n:${value}` : `s:${normalizeFacet(String(value))}`;
   };
 }
 

@@ -1,6 +1,6 @@
 import { Bitset } from '../engine/bitset.js';
 import { scratchUint16 } from '../engine/scratch.js';
-import type { InvertedIndex } from '../engine/inverted-index.js';
+import type { InvertedIndex, Postings } from '../engine/inverted-index.js';
 import {
   CLOSES_RUN,
   fieldBit,
@@ -13,7 +13,7 @@ import {
   STARTS_RUN,
   WHOLE_RUN,
 } from '../engine/inverted-index.js';
-import type { TermDerivations } from './derivations.js';
+import type { TermDerivations, WordMatch } from './derivations.js';
 
 export const MAX_TYPO_COST = 2;
 
@@ -24,8 +24,8 @@ export interface TermDocs {
   all: Bitset;
   /** Documents containing the query word itself (no typo, no prefix, no synonym). */
   exact: Bitset;
-  /** Documents by posting field bit, for the attribute-rank rule. */
-  byField: Map<number, Bitset>;
+  /** Documents by posting field-bit index (`fieldBit`'s exponent), for the attribute-rank rule. */
+  byField: (Bitset | undefined)[];
   /** Per document, the lowest position of a match (`POSITION_MASK` when none). */
   minPosition: Uint16Array;
   /** Documents where a zero-typo match opens a run / is a whole run (exactness). */
@@ -49,54 +49,89 @@ export function computeTermDocs(
   exactPhrase: boolean,
 ): TermDocs {
   const capacity = universe.capacity;
+  const all = new Bitset(capacity);
+  const costs = new Set([
+    ...derivations.words.map((match) => match.cost),
+    ...(derivations.phrases.length ? [0] : []),
+  ]);
+  const onlyExact =
+    derivations.words.every((match) => match.exact) && (exactPhrase || !derivations.phrases.length);
+  // With a single cost class (the norm for Chinese words) the per-cost and exact sets are `all` itself.
+  const empty = new Bitset(capacity);
+  const costSet = (cost: number) =>
+    !costs.has(cost) ? empty : costs.size === 1 ? all : new Bitset(capacity);
   const docs: TermDocs = {
-    byCost: Array.from({ length: MAX_TYPO_COST + 1 }, () => new Bitset(capacity)),
-    all: new Bitset(capacity),
-    exact: new Bitset(capacity),
-    byField: new Map(),
+    byCost: Array.from({ length: MAX_TYPO_COST + 1 }, (_, cost) => costSet(cost)),
+    all,
+    exact: onlyExact ? all : new Bitset(capacity),
+    byField: [],
     minPosition: scratchUint16(capacity).fill(POSITION_MASK),
     startsRun: new Bitset(capacity),
     wholeRun: new Bitset(capacity),
   };
   const markField = (bits: number, docid: number) => {
     for (let rest = bits; rest !== 0; rest &= rest - 1) {
-      const bit = rest & -rest;
-      let set = docs.byField.get(bit);
-      if (!set) docs.byField.set(bit, (set = new Bitset(capacity)));
-      set.add(docid);
+      const index = 31 - Math.clz32(rest & -rest);
+      (docs.byField[index] ??= new Bitset(capacity)).add(docid);
     }
+  };
+  const add = (docid: number, cost: number, exact: boolean) => {
+    all.add(docid);
+    if (docs.byCost[cost] !== all) docs.byCost[cost]!.add(docid);
+    if (exact && docs.exact !== all) docs.exact.add(docid);
   };
   for (const match of derivations.words) {
     const postings = inverted.postings[match.wordId];
-    if (!postings) continue;
-    const allowed = match.cost > 0 ? fields.typoMask : fields.mask;
-    const ids = postings.docs.data;
-    const masks = postings.masks.data;
-    const infos = postings.info.data;
-    for (let i = 0; i < postings.docs.length; i++) {
-      const docid = ids[i]!;
-      const bits = masks[i]! & allowed;
-      if (bits === 0 || !universe.has(docid)) continue;
-      const info = infos[i]!;
-      docs.byCost[match.cost]!.add(docid);
-      docs.all.add(docid);
-      if (match.exact) docs.exact.add(docid);
-      if (match.cost === 0 && info & STARTS_RUN) docs.startsRun.add(docid);
-      if (match.cost === 0 && info & WHOLE_RUN) docs.wholeRun.add(docid);
-      if ((info & POSITION_MASK) < docs.minPosition[docid]!) docs.minPosition[docid] = info & POSITION_MASK;
-      markField(bits, docid);
-    }
+    if (postings)
+      addPostings(docs, postings, match.cost > 0 ? fields.typoMask : fields.mask, match, universe);
   }
   for (const phrase of derivations.phrases) {
     for (const [docid, bits] of phraseDocs(phrase, inverted, fields, universe)) {
-      docs.byCost[0]!.add(docid);
-      docs.all.add(docid);
-      if (exactPhrase) docs.exact.add(docid);
+      add(docid, 0, exactPhrase);
       docs.minPosition[docid] = 0;
       markField(bits, docid);
     }
   }
   return docs;
+}
+
+/**
+ * The hot loop of a search: fold one derivation's postings into the term's sets. Bit operations
+ * are written out on the sets' words because this runs once per posting of every query word.
+ */
+function addPostings(
+  docs: TermDocs,
+  postings: Postings,
+  allowed: number,
+  match: WordMatch,
+  universe: Bitset,
+): void {
+  const { docs: ids, masks, info: infos } = postings;
+  const inUniverse = universe.words;
+  const all = docs.all.words;
+  const byCost = docs.byCost[match.cost]!.words;
+  const exact = match.exact ? docs.exact.words : undefined;
+  const starts = match.cost === 0 ? docs.startsRun.words : undefined;
+  const wholes = match.cost === 0 ? docs.wholeRun.words : undefined;
+  const minPosition = docs.minPosition;
+  for (let i = 0; i < ids.length; i++) {
+    const docid = ids.data[i]!;
+    const word = docid >>> 5;
+    const bit = 1 << (docid & 31);
+    const fields = masks.data[i]! & allowed;
+    if (fields === 0 || (inUniverse[word]! & bit) === 0) continue;
+    const info = infos.data[i]!;
+    all[word]! |= bit;
+    byCost[word]! |= bit;
+    if (exact) exact[word]! |= bit;
+    if (starts && info & STARTS_RUN) starts[word]! |= bit;
+    if (wholes && info & WHOLE_RUN) wholes[word]! |= bit;
+    if ((info & POSITION_MASK) < minPosition[docid]!) minPosition[docid] = info & POSITION_MASK;
+    for (let rest = fields; rest !== 0; rest &= rest - 1) {
+      const index = 31 - Math.clz32(rest & -rest);
+      (docs.byField[index] ??= new Bitset(universe.capacity)).words[word]! |= bit;
+    }
+  }
 }
 
 /** Documents where the words of `phrase` stand adjacent, in order, in one allowed field. */

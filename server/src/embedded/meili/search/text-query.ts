@@ -17,12 +17,12 @@ export interface TextQuery {
   termDocs: TermDocs[];
 }
 
+/** Terms' document sets cover the whole index (they are cached per index version); callers intersect. */
 export function analyseText(
   q: string,
   engine: IndexEngine,
   context: SearchContext,
   restriction: FieldRestriction,
-  universe: Bitset,
 ): TextQuery {
   const parsed = parseQuery(q, {
     tokenizer: engine.tokenizer,
@@ -35,17 +35,21 @@ export function analyseText(
     typoTolerance: engine.settings.typoTolerance,
     synonyms: context.synonyms,
   };
-  const derivations = parsed.terms.map((term) => deriveTerm(term, derivationContext));
-  const termDocs = derivations.map((derivation, index) =>
-    computeTermDocs(
-      derivation,
-      engine.inverted,
-      restriction,
-      universe,
-      parsed.terms[index]!.kind === 'phrase',
-    ),
+  const matches = parsed.terms.map((term) =>
+    context.cachedTerm(term, restriction, () => {
+      const derivation = deriveTerm(term, derivationContext);
+      const live = engine.store.alive.resized(engine.store.capacity);
+      return {
+        derivation,
+        docs: computeTermDocs(derivation, engine.inverted, restriction, live, term.kind === 'phrase'),
+      };
+    }),
   );
-  return { parsed, derivations, termDocs };
+  return {
+    parsed,
+    derivations: matches.map((match) => match.derivation),
+    termDocs: matches.map((match) => match.docs),
+  };
 }
 
 /** Documents containing any negated word or phrase (`-word`, `-"a phrase"`), matched exactly. */
