@@ -34,13 +34,13 @@ const isSimpleCollation = (collation: CollationSpec | undefined): boolean =>
 export function findMatches(collection: Collection | undefined, filter: Doc, options: EvalOptions): Doc[] {
   if (!collection) return [];
   const fold = collationFold(options.collation);
+  const planned = fold ? undefined : candidatesFromIndexes(collection, filter);
+  if (planned?.exact) return planned.docs;
   const criteria = fold ? (collate(filter, fold) as Doc) : filter;
   const query = Object.keys(filter).length > 0 ? new Query(criteria, mingoOptions(options)) : undefined;
-  const planned = isSimpleCollation(options.collation)
-    ? candidatesFromIndexes(collection, filter)
-    : undefined;
-  const source = planned ?? collection.docs();
+  const source = planned?.docs ?? collection.docs();
   const matches: Doc[] = [];
+
   for (const doc of source)
     if (!query || query.test(fold ? (collate(doc, fold) as Doc) : doc)) matches.push(doc);
   return matches;

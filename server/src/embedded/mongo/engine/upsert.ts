@@ -70,8 +70,15 @@ function setPath(target: Doc, path: string, value: unknown): void {
 
 /** MongoDB stores `_id` as the first field, generating an ObjectId when the document has none. */
 export function withIdFirst(doc: Ingested): Ingested {
+  if (firstKey(doc.view) === '_id' && (!doc.wire || firstKey(doc.wire) === '_id')) return doc;
   const id = doc.view['_id'] ?? new ObjectId();
   const view = { _id: id, ...doc.view };
   const wire = doc.wire && { _id: doc.wire['_id'] ?? id, ...doc.wire };
   return { view, wire };
 }
+
+function firstKey(doc: Doc): string | undefined {
+  for (const key in doc) return key;
+  return undefined;
+}
+

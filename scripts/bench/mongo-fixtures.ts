@@ -1,0 +1,78 @@
+import { ObjectId } from 'mongodb';
+import { Schema } from 'mongoose';
+
+const FIELDS = [
+  '生态铝',
+  '新材料',
+  '新能源及装备制造',
+  '生物制药',
+  '电子信息',
+  '绿色化工',
+  '绿色建材',
+  '现代特色农林',
+  '大健康和文旅',
+  '现代服务',
+];
+const COUNTIES = [
+  '右江区',
+  '田阳区',
+  '田东县',
+  '德保县',
+  '那坡县',
+  '凌云县',
+  '乐业县',
+  '田林县',
+  '西林县',
+  '隆林县',
+  '靖西市',
+  '平果市',
+];
+const SUMMARY =
+  '本成果针对赤泥综合利用中的脱碱难题，提出一种低能耗的协同处理工艺，在保持铝土矿残渣结构稳定的前提下显著降低碱含量，可用于道路基层材料与建材制品。';
+
+/** A listing (科技成果) shaped like the ones the application stores: about 1.5 KB of BSON. */
+export function listing(i: number): Record<string, unknown> {
+  const created = new Date(Date.UTC(2023, 0, 1) + i * 60_000);
+  return {
+    _id: new ObjectId(),
+    code: `ACH-${String(i).padStart(7, '0')}`,
+    title: `铝基复合材料成果 ${i}：${FIELDS[i % FIELDS.length]}方向的工艺改进`,
+    summary: SUMMARY.repeat(2),
+    field: FIELDS[i % FIELDS.length],
+    county: COUNTIES[i % COUNTIES.length],
+    maturity: ['lab', 'pilot', 'industrial'][i % 3],
+    transferModes: ['license', 'transfer', 'cooperation'].slice(0, 1 + (i % 3)),
+    priceFen: 100_000 * (1 + (i % 50)),
+    status: i % 5 === 0 ? 'draft' : 'published',
+    owner: new ObjectId(),
+    institution: new ObjectId(),
+    tags: ['赤泥', '脱碱', '建材', `tag${i % 40}`],
+    contact: { name: '王工', phone: '0776-2800000', email: `owner${i}@example.cn` },
+    views: i % 997,
+    createdAt: created,
+    updatedAt: created,
+  };
+}
+
+export const listingSchema = new Schema(
+  {
+    code: { type: String, unique: true },
+    title: String,
+    summary: String,
+    field: String,
+    county: String,
+    maturity: String,
+    transferModes: [String],
+    priceFen: Number,
+    status: String,
+    owner: Schema.Types.ObjectId,
+    institution: Schema.Types.ObjectId,
+    tags: [String],
+    contact: { name: String, phone: String, email: String },
+    views: Number,
+  },
+  { timestamps: true },
+);
+
+/** The filter of the `countDocuments` figure: published listings of one field above a price (no index). */
+export const countFilter = { status: 'published', field: '新材料', priceFen: { $gte: 2_000_000 } };
