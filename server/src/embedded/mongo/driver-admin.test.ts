@@ -59,6 +59,17 @@ describe('handshake and administration', () => {
     });
   });
 
+  it('enforces a collection validator with DocumentValidationFailure', async () => {
+    await db.createCollection('checked', { validator: { qty: { $gte: 0 } } });
+    await coll('checked').insertOne({ qty: 1 });
+    await expect(coll('checked').insertOne({ qty: -1 })).rejects.toMatchObject({ code: 121 });
+    await expect(coll('checked').updateOne({ qty: 1 }, { $set: { qty: -5 } })).rejects.toMatchObject({
+      code: 121,
+    });
+    await coll('checked').insertOne({ qty: -2 }, { bypassDocumentValidation: true });
+    expect(await coll('checked').countDocuments()).toBe(2);
+  });
+
   it('drops collections and databases', async () => {
     await coll('gone').insertOne({});
     await coll('gone').drop();
@@ -319,6 +330,26 @@ describe('counting, distinct and aggregation', () => {
       ],
     });
     expect((await coll('deals').findOne({ _id: 1 }))?.['place']).toBeUndefined();
+  });
+
+  it('joins array fields element by element and sorts in BSON order, as find does', async () => {
+    await coll('projects').insertOne({ _id: 'p', counties: ['A', 'Z', 'B'] });
+    const [project] = await coll('projects')
+      .aggregate([
+        { $lookup: { from: 'counties', localField: 'counties', foreignField: '_id', as: 'places' } },
+      ])
+      .toArray();
+    expect((project?.['places'] as { _id: string }[]).map((place) => place._id).sort()).toEqual(['A', 'B']);
+    await coll('mixed').insertMany([
+      { _id: 1, v: [1, 10] },
+      { _id: 2, v: 5 },
+      { _id: 3, v: 'text' },
+      { _id: 4, v: null },
+    ]);
+    const descending = await coll('mixed')
+      .aggregate([{ $sort: { v: -1 } }])
+      .toArray();
+    expect(descending.map((doc) => doc._id)).toEqual([3, 1, 2, 4]);
   });
 
   it('refuses unknown pipeline stages', async () => {

@@ -3,7 +3,8 @@ import { UUID } from 'bson';
 import { MongoCommandError, type Doc } from '../errors.js';
 import { formatDocument } from './format.js';
 import { valueKey } from '../keys.js';
-import type { Ingested } from '../values.js';
+import { normalise, type Ingested } from '../values.js';
+
 import type { ChangeLog } from './change-log.js';
 import { SecondaryIndex, type IndexSpec } from './secondary-index.js';
 
@@ -28,7 +29,9 @@ export class Collection {
     private readonly log: () => ChangeLog,
   ) {
     const validator = options['validator'];
-    if (validator && options['validationLevel'] !== 'off') this.validator = new Query(validator as Doc);
+    // Options are kept as received (listCollections shows them); the validator is evaluated on their view.
+    if (validator && options['validationLevel'] !== 'off')
+      this.validator = new Query(normalise(validator as Doc));
   }
 
   get ns(): string {

@@ -28,7 +28,9 @@ export function candidatesFromIndexes(collection: Collection, filter: Doc): Cand
   const ids = equalities.get('_id');
   if (ids) return { docs: unique(ids.map((id) => collection.getById(id))), exact: covers(filter, ['_id']) };
   const usable = [...collection.indexes.values()].filter((index) => index.usableForLookups);
-  const full = usable.filter((index) => index.fields.every((field) => usableValues(index, field, equalities)));
+  const full = usable.filter((index) =>
+    index.fields.every((field) => usableValues(index, field, equalities)),
+  );
   const best = full.find((index) => index.spec.unique) ?? full[0];
   const docs = best && lookupExact(best, equalities);
   if (best && docs) return { docs, exact: covers(filter, best.fields) };
@@ -49,7 +51,6 @@ function covers(filter: Doc, fields: string[]): boolean {
     return plain && !path.split('.').some((part) => /^\d+$/.test(part));
   });
 }
-
 
 function collectEqualities(filter: Doc, out: Map<string, unknown[]>): void {
   for (const [path, condition] of Object.entries(filter)) {

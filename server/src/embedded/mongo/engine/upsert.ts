@@ -81,4 +81,3 @@ function firstKey(doc: Doc): string | undefined {
   for (const key in doc) return key;
   return undefined;
 }
-

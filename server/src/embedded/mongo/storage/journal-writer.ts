@@ -32,7 +32,7 @@ export class JournalWriter {
   append(record: Buffer): void {
     if (this.failure) return;
     try {
-      for (let offset = 0; offset < record.length; ) {
+      for (let offset = 0; offset < record.length;) {
         offset += writeSync(this.handle.fd, record, offset, record.length - offset);
       }
     } catch (error) {
@@ -62,7 +62,10 @@ export class JournalWriter {
         const upTo = this.appended;
         await this.handle.datasync();
         this.synced = upTo;
-        this.settle((waiter) => waiter.upTo <= upTo, (waiter) => waiter.resolve());
+        this.settle(
+          (waiter) => waiter.upTo <= upTo,
+          (waiter) => waiter.resolve(),
+        );
       }
     } catch (error) {
       this.fail(error as Error);
@@ -73,7 +76,10 @@ export class JournalWriter {
 
   private fail(error: Error): void {
     this.failure = error;
-    this.settle(() => true, (waiter) => waiter.reject(error));
+    this.settle(
+      () => true,
+      (waiter) => waiter.reject(error),
+    );
   }
 
   private settle(selected: (waiter: Waiter) => boolean, action: (waiter: Waiter) => void): void {
