@@ -1,32 +1,7 @@
 import { ObjectId } from 'mongodb';
 import { Schema } from 'mongoose';
+import { COUNTIES, FIELDS, MATURITIES, TRANSFER_MODES } from '../../shared/src/enums.js';
 
-const FIELDS = [
-  '生态铝',
-  '新材料',
-  '新能源及装备制造',
-  '生物制药',
-  '电子信息',
-  '绿色化工',
-  '绿色建材',
-  '现代特色农林',
-  '大健康和文旅',
-  '现代服务',
-];
-const COUNTIES = [
-  '右江区',
-  '田阳区',
-  '田东县',
-  '德保县',
-  '那坡县',
-  '凌云县',
-  '乐业县',
-  '田林县',
-  '西林县',
-  '隆林县',
-  '靖西市',
-  '平果市',
-];
 const SUMMARY =
   '本成果针对赤泥综合利用中的脱碱难题，提出一种低能耗的协同处理工艺，在保持铝土矿残渣结构稳定的前提下显著降低碱含量，可用于道路基层材料与建材制品。';
 
@@ -40,8 +15,8 @@ export function listing(i: number): Record<string, unknown> {
     summary: SUMMARY.repeat(2),
     field: FIELDS[i % FIELDS.length],
     county: COUNTIES[i % COUNTIES.length],
-    maturity: ['lab', 'pilot', 'industrial'][i % 3],
-    transferModes: ['license', 'transfer', 'cooperation'].slice(0, 1 + (i % 3)),
+    maturity: MATURITIES[i % MATURITIES.length],
+    transferModes: TRANSFER_MODES.slice(0, 1 + (i % 3)),
     priceFen: 100_000 * (1 + (i % 50)),
     status: i % 5 === 0 ? 'draft' : 'published',
     owner: new ObjectId(),

@@ -1,7 +1,6 @@
 import { MongoCommandError, toMongoError, type Doc } from '../errors.js';
 import { validateDatabaseName } from '../engine/catalog.js';
-import { withoutKey } from '../engine/update.js';
-import { normalise } from '../values.js';
+import { normalise, withoutKey } from '../values.js';
 
 import { adminCommands } from './admin.js';
 import { aggregateCommands } from './aggregate.js';

@@ -1,7 +1,7 @@
 import { ObjectId } from 'bson';
 import type { Doc } from '../errors.js';
-import { ingest, isPlainObject, type Ingested } from '../values.js';
-import { applyOperators, applyPipeline, updateKind, withoutKey, type UpdateStatement } from './update.js';
+import { ingest, isPlainObject, withoutKey, type Ingested } from '../values.js';
+import { applyOperators, applyPipeline, updateKind, type UpdateStatement } from './update.js';
 
 /**
  * The document an upsert inserts when nothing matched (mingo has no upsert): the equality fields of the
