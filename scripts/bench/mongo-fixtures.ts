@@ -5,7 +5,7 @@ import { COUNTIES, FIELDS, MATURITIES, TRANSFER_MODES } from '../../shared/src/e
 const SUMMARY =
   '本成果针对赤泥综合利用中的脱碱难题，提出一种低能耗的协同处理工艺，在保持铝土矿残渣结构稳定的前提下显著降低碱含量，可用于道路基层材料与建材制品。';
 
-/** A listing (科技成果) shaped like the ones the application stores: about 1.5 KB of BSON. */
+/** A listing (科技成果) shaped like the ones the application stores: about 1 KB of BSON. */
 export function listing(i: number): Record<string, unknown> {
   const created = new Date(Date.UTC(2023, 0, 1) + i * 60_000);
   return {

@@ -2,6 +2,10 @@ import { Double, Long } from 'bson';
 import { describe, expect, it } from 'vitest';
 import { Catalog } from './engine/catalog.js';
 import { candidatesFromIndexes } from './engine/planner.js';
+import { findMatches, findSorted } from './engine/query.js';
+import { sortDocs } from './engine/sort.js';
+import type { Doc } from './errors.js';
+
 import { removeExpired } from './engine/ttl.js';
 import { ingest } from './values.js';
 
@@ -34,6 +38,26 @@ describe('query planning', () => {
     expect(candidatesFromIndexes(users, { org: 3, role: 'admin' })).toMatchObject({ exact: true });
     expect(candidatesFromIndexes(users, { role: 'admin' })).toBeUndefined();
     expect(candidatesFromIndexes(users, { email: /u7/ })).toBeUndefined();
+  });
+});
+
+describe('sorting through an ordered index', () => {
+  it('gives the order a full sort gives, through updates, deletes and null or missing keys', () => {
+    const catalog = new Catalog();
+    const items = catalog.createCollection('app', 'items', {});
+    items.addIndex({ v: 2, key: { rank: 1 }, name: 'rank_1' });
+    const ranks = [5, 3, null, 9, 3, undefined, 1, 'text', 7, 3];
+    ranks.forEach((rank, i) => items.insert(ingest(rank === undefined ? { _id: i } : { _id: i, rank })));
+    items.replace(items.getById(3) as Doc, ingest({ _id: 3, rank: 0 }));
+    items.remove(items.getById(0) as Doc);
+    for (const direction of [1, -1]) {
+      const viaIndex = findSorted(items, { _id: { $ne: 4 } }, { rank: direction }, {}, 5);
+      const viaSort = sortDocs(findMatches(items, { _id: { $ne: 4 } }, {}), { rank: direction }).slice(0, 5);
+      expect(viaIndex.map((doc) => doc['rank'])).toEqual(viaSort.map((doc) => doc['rank']));
+    }
+    expect(items.orderOf('rank')).toBeDefined();
+    items.insert(ingest({ _id: 'multi', rank: [2, 8] }));
+    expect(items.orderOf('rank')).toBeUndefined();
   });
 });
 

@@ -13,7 +13,8 @@ import { cloneDeep } from 'mingo/util';
 import { MongoCommandError, notSupported, unrecognizedStage, type Doc } from '../errors.js';
 import { isPlainObject } from '../values.js';
 import type { Catalog } from './catalog.js';
-import { findMatches, mingoOptions, sortDocs, type EvalOptions } from './query.js';
+import { findMatches, mingoOptions, type EvalOptions } from './query.js';
+import { sortDocs } from './sort.js';
 
 /** Stages mingo implements and this server lets through ($out is handled here, after the pipeline). */
 const MINGO_STAGES = new Set(

@@ -6,6 +6,7 @@ import { valueKey } from '../keys.js';
 import { normalise, type Ingested } from '../values.js';
 
 import type { ChangeLog } from './change-log.js';
+import { OrderedIndex } from './ordered-index.js';
 import { SecondaryIndex, type IndexSpec } from './secondary-index.js';
 
 export const ID_INDEX_SPEC: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
@@ -20,6 +21,7 @@ export class Collection {
   private readonly byId = new Map<string, Doc>();
   private readonly wireForms = new WeakMap<Doc, Doc>();
   readonly indexes = new Map<string, SecondaryIndex>();
+  private readonly idOrder = new OrderedIndex('_id');
   private validator: Query | undefined;
 
   constructor(
@@ -88,6 +90,7 @@ export class Collection {
   }
 
   private store({ view, wire }: Ingested): void {
+    this.idOrder.add(view);
     for (const index of this.indexes.values()) index.add(view);
     this.byId.set(valueKey(view['_id']), view);
     if (wire) this.wireForms.set(view, wire);
@@ -101,7 +104,17 @@ export class Collection {
   }
 
   private unindex(view: Doc): void {
+    this.idOrder.remove(view);
     for (const index of this.indexes.values()) index.remove(view);
+  }
+
+  /** Documents in the order of `field`, when `_id` or a visible index that holds them all provides it. */
+  orderOf(field: string): OrderedIndex | undefined {
+    if (field === '_id') return this.idOrder;
+    for (const index of this.indexes.values()) {
+      if (!index.spec.hidden && index.ordered?.field === field && index.ordered.usable) return index.ordered;
+    }
+    return undefined;
   }
 
   private checkUnique(view: Doc, self?: Doc): void {
