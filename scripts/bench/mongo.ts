@@ -9,6 +9,7 @@ import { MongoClient } from 'mongodb';
 import mongoose from 'mongoose';
 import { startCliProcess } from '../../server/src/embedded/mongo/test-support.js';
 import { countFilter, listing, listingSchema } from './mongo-fixtures.js';
+import { WireClient } from './mongo-wire-client.js';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 3);
 const WARMUP_SECONDS = 1;
@@ -80,25 +81,32 @@ async function insertFigures(url: string): Promise<void> {
   const many = await rate(16, (i) => (collections[i % 16] ?? one).insertOne({ ...next(i + 100_000) }));
   print('insertOne, 16 clients, acknowledged + fsync (group commit)', many, 'ops/s', baseline);
   await Promise.all([single, ...clients].map((client) => client.close()));
+  const wires = await Promise.all(Array.from({ length: 16 }, () => WireClient.connect(url)));
+  const insert = (i: number) => ({ insert: 'inserts', documents: [{ ...next(i + 150_000) }], $db: 'bench' });
+  const raw = await rate(16, (i) => (wires[i % 16] as WireClient).command(insert(i)));
+  print('  same, 16 bare OP_MSG connections (server capacity)', raw, 'ops/s', baseline);
+  wires.forEach((wire) => wire.close());
 }
 
-async function lookupFigures(Listing: mongoose.Model<unknown>, size: number): Promise<void> {
+async function lookupFigures(url: string, Listing: mongoose.Model<unknown>, size: number): Promise<void> {
   const code = (i: number) => `ACH-${String((i * 7919) % size).padStart(7, '0')}`;
   const byCode = new Map(listings(0, size).map((doc) => [doc['code'], doc]));
   const baseline = baselineRate((i) => byCode.get(code(i)));
   const label = `Mongoose findOne({code}).lean(), unique index, ${size / 1000}k`;
-  print(
-    `${label}, 1 conn`,
-    await rate(1, (i) => Listing.findOne({ code: code(i) }).lean()),
-    'ops/s',
-    baseline,
-  );
-  print(
-    `${label}, 8 conns`,
-    await rate(8, (i) => Listing.findOne({ code: code(i) }).lean()),
-    'ops/s',
-    baseline,
-  );
+  const findOne = (i: number) => Listing.findOne({ code: code(i) }).lean();
+  print(`${label}, 1 conn`, await rate(1, findOne), 'ops/s', baseline);
+  print(`${label}, 8 conns`, await rate(8, findOne), 'ops/s', baseline);
+  const wires = await Promise.all(Array.from({ length: 8 }, () => WireClient.connect(url)));
+  const find = (i: number) => ({
+    find: 'listings',
+    filter: { code: code(i) },
+    limit: 1,
+    singleBatch: true,
+    $db: 'bench',
+  });
+  const raw = await rate(8, (i) => (wires[i % 8] as WireClient).command(find(i)));
+  print('  same find, 8 bare OP_MSG connections (server capacity)', raw, 'ops/s', baseline);
+  wires.forEach((wire) => wire.close());
 }
 
 async function countFigure(Listing: mongoose.Model<unknown>, size: number): Promise<void> {
@@ -133,7 +141,7 @@ async function main(): Promise<void> {
       [10_000, 100_000],
     ] as const) {
       await load(client, from, size);
-      await lookupFigures(Listing, size);
+      await lookupFigures(server.url, Listing, size);
       await countFigure(Listing, size);
     }
     const status = await client.db('admin').command({ serverStatus: 1 });

@@ -7,16 +7,21 @@ interface Waiter {
   reject: (error: Error) => void;
 }
 
+/** Fsyncs in flight at once: a record appended during one fsync starts the next at once instead of queuing. */
+const MAX_SYNCS_IN_FLIGHT = 2;
+
 /**
  * Appends records to one file with group commit. A record is written to the file (the page cache) as soon
- * as it is appended, which takes microseconds; one fdatasync at a time then makes everything written so far
- * durable, so all writers that arrive during an fsync share the next one.
+ * as it is appended, which takes microseconds; an fdatasync then makes everything written before it began
+ * durable, so every writer that arrives while one runs shares the next.
  */
 export class JournalWriter {
   private appended = 0;
   private synced = 0;
+  /** How many records the most recently started fsync covers. */
+  private covered = 0;
+  private inFlight: Promise<void>[] = [];
   private waiters: Waiter[] = [];
-  private syncing: Promise<void> | undefined;
   private failure: Error | undefined;
   bytes = 0;
 
@@ -41,7 +46,7 @@ export class JournalWriter {
     }
     this.appended += 1;
     this.bytes += record.length;
-    this.syncing ??= this.syncAll();
+    this.startSync();
   }
 
   /** Resolves once everything appended so far is on disk. */
@@ -52,26 +57,31 @@ export class JournalWriter {
   }
 
   async close(): Promise<void> {
-    await this.syncing;
+    while (this.inFlight.length > 0) await Promise.all(this.inFlight);
     await this.handle.close();
   }
 
-  private async syncAll(): Promise<void> {
-    try {
-      while (this.synced < this.appended && !this.failure) {
-        const upTo = this.appended;
-        await this.handle.datasync();
-        this.synced = upTo;
-        this.settle(
-          (waiter) => waiter.upTo <= upTo,
-          (waiter) => waiter.resolve(),
-        );
-      }
-    } catch (error) {
-      this.fail(error as Error);
-    } finally {
-      this.syncing = undefined;
-    }
+  private startSync(): void {
+    if (this.failure || this.covered >= this.appended || this.inFlight.length >= MAX_SYNCS_IN_FLIGHT) return;
+    const upTo = this.appended;
+    this.covered = upTo;
+    const sync = this.handle.datasync().then(
+      () => this.synced_(upTo),
+      (error: unknown) => this.fail(error as Error),
+    );
+    this.inFlight.push(sync);
+    void sync.finally(() => {
+      this.inFlight = this.inFlight.filter((pending) => pending !== sync);
+      this.startSync();
+    });
+  }
+
+  private synced_(upTo: number): void {
+    this.synced = Math.max(this.synced, upTo);
+    this.settle(
+      (waiter) => waiter.upTo <= this.synced,
+      (waiter) => waiter.resolve(),
+    );
   }
 
   private fail(error: Error): void {
