@@ -77,7 +77,8 @@ export class Collection {
     this.log().record({ op: 'delete', db: this.db, coll: this.name, id: current['_id'] });
   }
 
-  /** Puts a document back while replaying the journal: it was checked when first written. */
+  /** Puts in a document that was checked when first written (journal replay, rename, `$out`). */
+
   restore(doc: Ingested): void {
     const current = this.getById(doc.view['_id']);
     if (current) this.unindex(current);

@@ -38,7 +38,7 @@ function insertModifier(modifier: Doc): Doc {
 }
 
 /** Fields a filter pins to one value: `{a: v}` and `{a: {$eq: v}}`, at top level and inside `$and`. */
-export function equalityFields(filter: Doc): Doc {
+function equalityFields(filter: Doc): Doc {
   const seed: Doc = {};
   for (const [path, condition] of Object.entries(filter)) {
     if (path === '$and' && Array.isArray(condition)) {
