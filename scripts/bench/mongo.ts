@@ -2,7 +2,8 @@
 // this process through the official driver and Mongoose, beside an in-process Map + mingo baseline that has no
 // protocol, no BSON and no disk. BENCH_SECONDS sets each timed window (default 3).
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+
 import { join } from 'node:path';
 import { Query } from 'mingo';
 import { MongoClient } from 'mongodb';
@@ -123,11 +124,17 @@ async function load(client: MongoClient, from: number, to: number): Promise<void
   }
 }
 
+/** Figures depend on what else the machine runs; the load average says how much that was. */
+function machineLoad(): string {
+  const [one] = loadavg();
+  return `load average ${one?.toFixed(2)} on ${availableParallelism()} cores`;
+}
+
 async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'bench-mongo-'));
   const server = await startCliProcess(['--data', dir]);
   console.log(`embedded MongoDB ${server.url}: child process, data in ${dir}`);
-  console.log(`${SECONDS}s per figure after a ${WARMUP_SECONDS}s warm-up\n`);
+  console.log(`${SECONDS}s per figure after a ${WARMUP_SECONDS}s warm-up; ${machineLoad()}\n`);
   const client = await MongoClient.connect(server.url);
   const connection = await mongoose
     .createConnection(server.url, { dbName: 'bench', maxPoolSize: 8 })
@@ -147,6 +154,7 @@ async function main(): Promise<void> {
     const status = await client.db('admin').command({ serverStatus: 1 });
     const resident = (status['mem'] as { resident: number }).resident;
     print('server resident memory, 100k listings loaded (+ inserts above)', resident, 'MiB');
+    console.log(`\nat the end: ${machineLoad()}`);
   } finally {
     await connection.close();
     await client.close();
