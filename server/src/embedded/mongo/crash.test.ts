@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { startMongoServer } from './index.js';
 import { startCliProcess, type AnyDoc } from './test-support.js';
 
 let dir: string;
@@ -50,12 +51,11 @@ it('keeps every acknowledged insert, and no partial document, when the server is
   expect(await server.exited).toBeNull();
   await client.close(true);
 
-  const restarted = await startCliProcess(['--data', dir]);
+  const restarted = await startMongoServer({ dataDir: dir });
   const reader = await MongoClient.connect(restarted.url);
   const stored = await reader.db('crash').collection<AnyDoc>('items').find().toArray();
   await reader.close();
-  restarted.child.kill('SIGTERM');
-  await restarted.exited;
+  await restarted.close();
 
   const storedIds = new Set(stored.map((doc) => doc._id as number));
   expect([...acknowledged].filter((id) => !storedIds.has(id))).toEqual([]);

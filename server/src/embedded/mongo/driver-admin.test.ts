@@ -1,43 +1,24 @@
-import { MongoBulkWriteError, MongoClient, MongoServerError, type Db } from 'mongodb';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestTarget, type AnyDoc, type TestTarget } from './test-support.js';
+import { MongoServerError } from 'mongodb';
+import { describe, expect, it } from 'vitest';
+import { useDriverFixture } from './driver-fixture.js';
 
-let target: TestTarget;
-let client: MongoClient;
-let db: Db;
-
-beforeAll(async () => {
-  target = await startTestTarget('driver_admin');
-  client = await MongoClient.connect(target.url);
-  db = client.db(target.dbName);
-});
-
-afterAll(async () => {
-  await db.dropDatabase();
-  await client.close();
-  await target.close();
-});
-
-beforeEach(async () => {
-  await db.dropDatabase();
-});
-
-const coll = (name: string) => db.collection<AnyDoc>(name);
+const fixture = useDriverFixture('driver_admin');
+const coll = (name: string) => fixture.coll(name);
 
 describe('handshake and administration', () => {
   it('answers hello as a writable standalone that supports sessions', async () => {
-    const hello = await db.admin().command({ hello: 1 });
+    const hello = await fixture.db.admin().command({ hello: 1 });
     expect(hello).toMatchObject({ ok: 1, isWritablePrimary: true, maxBsonObjectSize: 16 * 1024 * 1024 });
     expect(hello['maxWireVersion']).toBeGreaterThanOrEqual(17);
     expect(hello['logicalSessionTimeoutMinutes']).toEqual(expect.any(Number));
   });
 
   it('answers ping, buildInfo and serverStatus', async () => {
-    expect(await db.admin().ping()).toMatchObject({ ok: 1 });
-    const info = await db.admin().buildInfo();
+    expect(await fixture.db.admin().ping()).toMatchObject({ ok: 1 });
+    const info = await fixture.db.admin().buildInfo();
     expect(info['version']).toMatch(/^\d+\.\d+\.\d+/);
     expect(info['versionArray']).toEqual(expect.arrayContaining([expect.any(Number)]));
-    const status = await db.admin().serverStatus();
+    const status = await fixture.db.admin().serverStatus();
     expect(status).toMatchObject({
       ok: 1,
       version: info['version'],
@@ -46,30 +27,45 @@ describe('handshake and administration', () => {
   });
 
   it('lists databases and collections, and refuses to create an existing collection', async () => {
-    await db.createCollection('listed');
+    await fixture.db.createCollection('listed');
     await coll('other').insertOne({ a: 1 });
-    const names = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).sort();
+    const names = (await fixture.db.listCollections({}, { nameOnly: true }).toArray())
+      .map((c) => c.name)
+      .sort();
     expect(names).toEqual(['listed', 'other']);
-    expect((await db.listCollections({ name: 'other' }).toArray())[0]).toMatchObject({ type: 'collection' });
-    const databases = await db.admin().listDatabases();
-    expect(databases.databases.map((d) => d.name)).toContain(target.dbName);
-    await expect(db.createCollection('listed')).rejects.toMatchObject({
+    expect((await fixture.db.listCollections({ name: 'other' }).toArray())[0]).toMatchObject({
+      type: 'collection',
+    });
+    const databases = await fixture.db.admin().listDatabases();
+    expect(databases.databases.map((d) => d.name)).toContain(fixture.target.dbName);
+    await expect(fixture.db.createCollection('listed')).rejects.toMatchObject({
       code: 48,
       codeName: 'NamespaceExists',
     });
   });
 
+  it('enforces a collection validator with DocumentValidationFailure', async () => {
+    await fixture.db.createCollection('checked', { validator: { qty: { $gte: 0 } } });
+    await coll('checked').insertOne({ qty: 1 });
+    await expect(coll('checked').insertOne({ qty: -1 })).rejects.toMatchObject({ code: 121 });
+    await expect(coll('checked').updateOne({ qty: 1 }, { $set: { qty: -5 } })).rejects.toMatchObject({
+      code: 121,
+    });
+    await coll('checked').insertOne({ qty: -2 }, { bypassDocumentValidation: true });
+    expect(await coll('checked').countDocuments()).toBe(2);
+  });
+
   it('drops collections and databases', async () => {
     await coll('gone').insertOne({});
     await coll('gone').drop();
-    expect(await db.listCollections({ name: 'gone' }).toArray()).toEqual([]);
+    expect(await fixture.db.listCollections({ name: 'gone' }).toArray()).toEqual([]);
     await coll('kept').insertOne({});
-    await db.dropDatabase();
-    expect(await db.listCollections().toArray()).toEqual([]);
+    await fixture.db.dropDatabase();
+    expect(await fixture.db.listCollections().toArray()).toEqual([]);
   });
 
   it('answers an unknown command with CommandNotFound', async () => {
-    await expect(db.command({ frobnicate: 1 })).rejects.toMatchObject({
+    await expect(fixture.db.command({ frobnicate: 1 })).rejects.toMatchObject({
       code: 59,
       codeName: 'CommandNotFound',
     });
@@ -180,152 +176,5 @@ describe('indexes', () => {
       code: 11000,
       keyValue: { tags: 'b' },
     });
-  });
-});
-
-describe('bulk writes', () => {
-  beforeEach(async () => {
-    await coll('bulk').createIndex({ k: 1 }, { unique: true });
-  });
-
-  it('stops an ordered insertMany at the first duplicate', async () => {
-    const error = await coll('bulk')
-      .insertMany([{ k: 1 }, { k: 1 }, { k: 2 }])
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(MongoBulkWriteError);
-    expect((error as MongoBulkWriteError).insertedCount).toBe(1);
-    expect((error as MongoBulkWriteError).writeErrors).toMatchObject([{ index: 1, code: 11000 }]);
-    expect(await coll('bulk').countDocuments()).toBe(1);
-  });
-
-  it('continues an unordered insertMany past every duplicate', async () => {
-    const error = (await coll('bulk')
-      .insertMany([{ k: 1 }, { k: 1 }, { k: 2 }, { k: 2 }, { k: 3 }], { ordered: false })
-      .catch((e: unknown) => e)) as MongoBulkWriteError;
-    expect(error.insertedCount).toBe(3);
-    expect([error.writeErrors].flat().map((e) => e.index)).toEqual([1, 3]);
-  });
-
-  it('reports every kind of operation of a mixed bulkWrite', async () => {
-    await coll('bulk').insertMany([
-      { k: 1, v: 0 },
-      { k: 2, v: 0 },
-    ]);
-    const result = await coll('bulk').bulkWrite([
-      { insertOne: { document: { k: 3 } } },
-      { updateOne: { filter: { k: 1 }, update: { $set: { v: 1 } } } },
-      { updateMany: { filter: { k: { $gte: 2 } }, update: { $inc: { v: 5 } } } },
-      { updateOne: { filter: { k: 9 }, update: { $set: { v: 9 } }, upsert: true } },
-      { replaceOne: { filter: { k: 2 }, replacement: { k: 2, replaced: true } } },
-      { deleteOne: { filter: { k: 3 } } },
-    ]);
-    expect(result).toMatchObject({
-      insertedCount: 1,
-      matchedCount: 4,
-      modifiedCount: 4,
-      upsertedCount: 1,
-      deletedCount: 1,
-    });
-    expect(
-      await coll('bulk')
-        .find({}, { projection: { _id: 0 } })
-        .sort({ k: 1 })
-        .toArray(),
-    ).toEqual([
-      { k: 1, v: 1 },
-      { k: 2, replaced: true },
-      { k: 9, v: 9 },
-    ]);
-  });
-});
-
-describe('counting, distinct and aggregation', () => {
-  beforeEach(async () => {
-    await coll('deals').insertMany([
-      { _id: 1, field: 'aluminium', county: 'A', amount: 100, tags: ['x', 'y'] },
-      { _id: 2, field: 'aluminium', county: 'B', amount: 250, tags: ['y'] },
-      { _id: 3, field: 'energy', county: 'A', amount: 50, tags: [] },
-      { _id: 4, field: 'energy', county: 'A', amount: 75 },
-    ]);
-    await coll('counties').insertMany([
-      { _id: 'A', name: 'Youjiang' },
-      { _id: 'B', name: 'Tianyang' },
-    ]);
-  });
-
-  it('counts documents and estimates the collection size', async () => {
-    expect(await coll('deals').countDocuments({ field: 'energy' })).toBe(2);
-    expect(await coll('deals').countDocuments({}, { skip: 1, limit: 2 })).toBe(2);
-    expect(await coll('deals').countDocuments({ amount: { $gt: 1000 } })).toBe(0);
-    expect(await coll('deals').estimatedDocumentCount()).toBe(4);
-  });
-
-  it('returns distinct values, unwinding arrays', async () => {
-    expect((await coll('deals').distinct('field')).sort()).toEqual(['aluminium', 'energy']);
-    expect((await coll('deals').distinct('tags', { county: 'A' })).sort()).toEqual(['x', 'y']);
-  });
-
-  it('groups, sorts, projects and counts', async () => {
-    const totals = await coll('deals')
-      .aggregate([
-        { $match: { amount: { $gte: 50 } } },
-        { $group: { _id: '$field', total: { $sum: '$amount' }, deals: { $sum: 1 } } },
-        { $sort: { total: -1 } },
-        { $project: { _id: 0, field: '$_id', total: 1, deals: 1 } },
-      ])
-      .toArray();
-    expect(totals).toEqual([
-      { total: 350, deals: 2, field: 'aluminium' },
-      { total: 125, deals: 2, field: 'energy' },
-    ]);
-    expect(
-      await coll('deals')
-        .aggregate([{ $match: { county: 'A' } }, { $count: 'n' }])
-        .toArray(),
-    ).toEqual([{ n: 3 }]);
-  });
-
-  it('joins, unwinds, adds fields, skips, limits and facets', async () => {
-    const joined = await coll('deals')
-      .aggregate([
-        { $lookup: { from: 'counties', localField: 'county', foreignField: '_id', as: 'place' } },
-        { $unwind: '$place' },
-        { $addFields: { place: '$place.name' } },
-        { $sort: { _id: 1 } },
-        { $skip: 1 },
-        { $limit: 2 },
-        { $project: { _id: 1, place: 1 } },
-      ])
-      .toArray();
-    expect(joined).toEqual([
-      { _id: 2, place: 'Tianyang' },
-      { _id: 3, place: 'Youjiang' },
-    ]);
-    const [facets] = await coll('deals')
-      .aggregate([
-        {
-          $facet: {
-            big: [{ $match: { amount: { $gte: 100 } } }, { $count: 'n' }],
-            tags: [{ $unwind: '$tags' }, { $sortByCount: '$tags' }],
-          },
-        },
-      ])
-      .toArray();
-    expect(facets).toEqual({
-      big: [{ n: 2 }],
-      tags: [
-        { _id: 'y', count: 2 },
-        { _id: 'x', count: 1 },
-      ],
-    });
-    expect((await coll('deals').findOne({ _id: 1 }))?.['place']).toBeUndefined();
-  });
-
-  it('refuses unknown pipeline stages', async () => {
-    await expect(
-      coll('deals')
-        .aggregate([{ $frobnicate: {} }])
-        .toArray(),
-    ).rejects.toMatchObject({ code: 40324 });
   });
 });

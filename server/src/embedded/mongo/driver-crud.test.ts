@@ -1,28 +1,10 @@
-import { Binary, Decimal128, Double, Int32, Long, MongoClient, ObjectId, UUID, type Db } from 'mongodb';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestTarget, type AnyDoc, type TestTarget } from './test-support.js';
+import { Binary, Decimal128, Double, Int32, Long, MongoClient, ObjectId, UUID } from 'mongodb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useDriverFixture } from './driver-fixture.js';
+import type { AnyDoc } from './test-support.js';
 
-let target: TestTarget;
-let client: MongoClient;
-let db: Db;
-
-beforeAll(async () => {
-  target = await startTestTarget('driver_crud');
-  client = await MongoClient.connect(target.url);
-  db = client.db(target.dbName);
-});
-
-afterAll(async () => {
-  await db.dropDatabase();
-  await client.close();
-  await target.close();
-});
-
-beforeEach(async () => {
-  await db.collection('items').deleteMany({});
-});
-
-const items = () => db.collection<AnyDoc>('items');
+const fixture = useDriverFixture('driver_crud');
+const items = () => fixture.coll('items');
 
 describe('insert and find', () => {
   it('finds with filter, projection, sort, skip and limit', async () => {
@@ -116,10 +98,10 @@ describe('insert and find', () => {
   it('serves large results through getMore batches', async () => {
     await items().insertMany(Array.from({ length: 250 }, (_, i) => ({ _id: i })));
     const commands: string[] = [];
-    const monitored = new MongoClient(target.url, { monitorCommands: true });
+    const monitored = new MongoClient(fixture.target.url, { monitorCommands: true });
     monitored.on('commandStarted', (event) => commands.push(event.commandName));
     const all = await monitored
-      .db(target.dbName)
+      .db(fixture.target.dbName)
       .collection<AnyDoc>('items')
       .find({})
       .batchSize(100)
@@ -131,12 +113,14 @@ describe('insert and find', () => {
 
   it('reports an unknown or killed cursor as CursorNotFound', async () => {
     await items().insertMany([{ _id: 1 }, { _id: 2 }, { _id: 3 }]);
-    const reply = await db.command({ find: 'items', batchSize: 1 }, { promoteLongs: false });
+    const reply = await fixture.db.command({ find: 'items', batchSize: 1 }, { promoteLongs: false });
     const id = (reply['cursor'] as { id: Long }).id;
     expect(id).toBeInstanceOf(Long);
-    const killed = await db.command({ killCursors: 'items', cursors: [id] }, { promoteLongs: false });
+    const killed = await fixture.db.command({ killCursors: 'items', cursors: [id] }, { promoteLongs: false });
     expect(killed['cursorsKilled']).toEqual([id]);
-    await expect(db.command({ getMore: id, collection: 'items' })).rejects.toMatchObject({ code: 43 });
+    await expect(fixture.db.command({ getMore: id, collection: 'items' })).rejects.toMatchObject({
+      code: 43,
+    });
   });
 
   it('matches case-insensitively with a collation of strength 2', async () => {
@@ -261,8 +245,8 @@ describe('update and delete', () => {
   });
 
   it('delivers w:0 writes without a reply', async () => {
-    const single = new MongoClient(target.url, { maxPoolSize: 1 });
-    const coll = single.db(target.dbName).collection<AnyDoc>('items');
+    const single = new MongoClient(fixture.target.url, { maxPoolSize: 1 });
+    const coll = single.db(fixture.target.dbName).collection<AnyDoc>('items');
     await coll.insertOne({ _id: 77 }, { writeConcern: { w: 0 } });
     expect(await coll.findOne({ _id: 77 })).toEqual({ _id: 77 });
     await single.close();

@@ -31,7 +31,7 @@ const CODE_NAMES: Record<number, string> = {
   11000: 'DuplicateKey',
 };
 
-export const codeName = (code: number): string => CODE_NAMES[code] ?? `Location${code}`;
+const codeName = (code: number): string => CODE_NAMES[code] ?? `Location${code}`;
 
 /** A failure reported to the client in MongoDB's error shape, either as a command error or a write error. */
 export class MongoCommandError extends Error {
@@ -55,10 +55,7 @@ export class MongoCommandError extends Error {
 export const notSupported = (what: string): MongoCommandError =>
   new MongoCommandError(115, `${what} is not supported by the embedded MongoDB server`);
 
-export const badValue = (message: string): MongoCommandError => new MongoCommandError(2, message);
-
-export const typeMismatch = (field: string, expected: string): MongoCommandError =>
-  new MongoCommandError(14, `BSON field '${field}' is the wrong type, expected type '${expected}'`);
+const badValue = (message: string): MongoCommandError => new MongoCommandError(2, message);
 
 /** Mingo reports every failure as a MingoError with a message; these are the ones MongoDB gives a code. */
 const MINGO_MESSAGES: [RegExp, (match: RegExpMatchArray) => MongoCommandError][] = [

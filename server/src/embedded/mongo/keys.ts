@@ -75,3 +75,21 @@ function collect(current: unknown, parts: string[], depth: number, out: unknown[
   }
   collect(isPlainObject(current) ? current[part] : undefined, parts, depth + 1, out);
 }
+
+/** Returned by `scalarAtPath` when the path meets an array, where `valuesAtPath` is needed. */
+export const ARRAY_ON_PATH = Symbol('array on path');
+
+/** The value at a dotted path when no array lies on the way (the common case, without allocations). */
+export function scalarAtPath(doc: unknown, path: string): unknown {
+  let current = doc;
+  let start = 0;
+  while (start <= path.length) {
+    if (Array.isArray(current)) return ARRAY_ON_PATH;
+    if (!isPlainObject(current)) return undefined;
+    const dot = path.indexOf('.', start);
+    const end = dot === -1 ? path.length : dot;
+    current = current[path.slice(start, end)];
+    start = end + 1;
+  }
+  return Array.isArray(current) ? ARRAY_ON_PATH : current;
+}

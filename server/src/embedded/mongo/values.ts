@@ -114,3 +114,10 @@ export function hasExoticNumbers(value: unknown): boolean {
   toView(value, walk);
   return walk.exotic;
 }
+
+/** A shallow copy of `doc` without `key` (the same object when it has no such key). */
+export function withoutKey(doc: Doc, key: string): Doc {
+  if (!(key in doc)) return doc;
+  const { [key]: _removed, ...rest } = doc;
+  return rest;
+}

@@ -1,6 +1,7 @@
 import { MongoCommandError, toMongoError, type Doc } from '../errors.js';
 import { validateDatabaseName } from '../engine/catalog.js';
-import { normalise } from '../values.js';
+import { normalise, withoutKey } from '../values.js';
+
 import { adminCommands } from './admin.js';
 import { aggregateCommands } from './aggregate.js';
 import { Args } from './args.js';
@@ -49,7 +50,7 @@ export async function runCommand(
     if (!handler) throw new MongoCommandError(59, `no such command: '${name}'`);
     validateDatabaseName(db);
     count(state, name, wire);
-    reply = handler({ db, args: new Args(name, normalise(wire)), wire, state, connection });
+    reply = handler({ db, args: new Args(name, commandView(name, wire)), wire, state, connection });
   } catch (error) {
     reply = toMongoError(error).toReply();
   }
@@ -62,6 +63,15 @@ export async function runCommand(
     }
   }
   return reply;
+}
+
+/** Fields whose documents are stored exactly as given; the handler reads them from the wire form only. */
+const STORED_AS_GIVEN: Record<string, string> = { insert: 'documents' };
+
+function commandView(name: string, wire: Doc): Doc {
+  const field = STORED_AS_GIVEN[name];
+  if (!field || !(field in wire)) return normalise(wire);
+  return { ...normalise(withoutKey(wire, field)), [field]: wire[field] };
 }
 
 function count(state: ServerState, name: string, wire: Doc): void {

@@ -1,5 +1,6 @@
 import type { Collection } from '../engine/collection.js';
-import { findMatches, projectForWire, sortDocs } from '../engine/query.js';
+import { findMatches, findSorted, projectForWire } from '../engine/query.js';
+
 import { applyUpdate, type UpdateStatement } from '../engine/update.js';
 import { buildUpsertDocument } from '../engine/upsert.js';
 import { MongoCommandError, type Doc } from '../errors.js';
@@ -48,9 +49,9 @@ function findAndModify(ctx: CommandContext): Doc {
   const filter = args.doc('query') ?? {};
   const collection = catalog.collection(ctx.db, coll);
   const sort = args.doc('sort');
-  const matches = findMatches(collection, filter, options);
+  const sorted = sort && Object.keys(sort).length > 0;
   const target = (
-    sort && Object.keys(sort).length ? sortDocs(matches, sort, options.collation, 1) : matches
+    sorted ? findSorted(collection, filter, sort, options, 1) : findMatches(collection, filter, options, 1)
   )[0];
   const present = (owner: Collection | undefined, doc: Doc | undefined): Doc | null =>
     doc ? (projectForWire(owner, [doc], args.doc('fields'), filter, options)[0] ?? null) : null;

@@ -2,7 +2,9 @@ import { Long } from 'bson';
 import { MongoCommandError, type Doc } from '../errors.js';
 import { compareValues } from '../compare.js';
 import { EMPTY_ARRAY, valueKey, valuesAtPath } from '../keys.js';
-import { findMatches, projectForWire, sortDocs, stringComparer } from '../engine/query.js';
+import { findMatches, findSorted, projectForWire } from '../engine/query.js';
+import { stringComparer } from '../engine/sort.js';
+
 import type { CommandContext, CommandHandler } from './context.js';
 import { evalOptions, namespace } from './read-options.js';
 
@@ -35,11 +37,13 @@ function find(ctx: CommandContext): Doc {
   const options = evalOptions(args);
   const skip = args.nonNegative('skip') ?? 0;
   const limit = args.nonNegative('limit') || undefined;
-  let docs = findMatches(collection, filter, options);
   const { sort, natural } = splitNaturalSort(args.doc('sort'));
-  if (natural === -1) docs.reverse();
-  if (sort) docs = sortDocs(docs, sort, options.collation, limit === undefined ? undefined : skip + limit);
-  docs = docs.slice(skip, limit === undefined ? undefined : skip + limit);
+  const keep = limit === undefined ? undefined : skip + limit;
+  let docs: Doc[];
+  if (sort) docs = findSorted(collection, filter, sort, options, keep);
+  else if (natural === -1) docs = findMatches(collection, filter, options).reverse();
+  else docs = findMatches(collection, filter, options, keep);
+  docs = docs.slice(skip, keep);
   const output = projectForWire(collection, docs, args.doc('projection'), filter, options);
   const batchSize = args.nonNegative('batchSize');
   return ctx.state.cursors.firstBatch(namespace(ctx.db, coll), output, {

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import type { Doc } from '../errors.js';
 import type { CommandContext, CommandHandler } from './context.js';
 
-export const SERVER_VERSION = '7.0.0';
+const SERVER_VERSION = '7.0.0';
 const MAX_BSON_OBJECT_SIZE = 16 * 1024 * 1024;
 
 /**

@@ -1,11 +1,20 @@
-import { Aggregator, Context } from 'mingo';
+import { Context } from 'mingo';
+import { Aggregator } from 'mingo/aggregator';
 import { Lazy, type Iterator } from 'mingo/lazy';
+import * as accumulator from 'mingo/operators/accumulator';
+import * as expression from 'mingo/operators/expression';
+import * as pipeline from 'mingo/operators/pipeline';
+import * as projection from 'mingo/operators/projection';
+import * as query from 'mingo/operators/query';
+import * as window from 'mingo/operators/window';
+
 import type { Options } from 'mingo/types';
 import { cloneDeep } from 'mingo/util';
 import { MongoCommandError, notSupported, unrecognizedStage, type Doc } from '../errors.js';
 import { isPlainObject } from '../values.js';
 import type { Catalog } from './catalog.js';
-import { findMatches, mingoOptions, sortDocs, type EvalOptions } from './query.js';
+import { findMatches, mingoOptions, type EvalOptions } from './query.js';
+import { sortDocs } from './sort.js';
 
 /** Stages mingo implements and this server lets through ($out is handled here, after the pipeline). */
 const MINGO_STAGES = new Set(
@@ -24,13 +33,34 @@ const REFUSED_STAGES = new Set(
 /** Stages that may write into nested objects of their input (mingo copies only the top level). */
 const MUTATING_STAGES = ['$addFields', '$set', '$setWindowFields', '$fill', '$densify'];
 
-/** MongoDB's BSON ordering (and array rules) for `$sort`, replacing mingo's JS-type ordering. */
-const SORT_CONTEXT = Context.init({
+/**
+ * All of mingo's operators, with two stages corrected: `$sort` gets MongoDB's BSON ordering and array rules
+ * instead of mingo's JS-type ordering; `$lookup` on an array `localField` loses the `undefined` entries mingo
+ * leaves in the joined array for elements that matched nothing. (Mingo's default entry point merges its own
+ * operators over any given ones, hence a complete context used with the base Aggregator.)
+ */
+const AGGREGATION_CONTEXT = Context.init({
+  accumulator,
+  expression,
+  projection,
+  query,
+  window,
   pipeline: {
+    ...pipeline,
     $sort: (coll: Iterator, spec: Doc, options: Options): Iterator =>
       Lazy(sortDocs(coll.collect() as Doc[], spec, options.collation)),
+    $lookup: (coll: Iterator, spec: Doc, options: Options): Iterator =>
+      pipeline
+        .$lookup(coll, spec as unknown as Parameters<typeof pipeline.$lookup>[1], options)
+        .map((doc: Doc) => withoutMissingMatches(doc, spec['as'])),
   },
 });
+
+function withoutMissingMatches(doc: Doc, as: unknown): Doc {
+  const joined = typeof as === 'string' ? doc[as] : undefined;
+  if (!Array.isArray(joined) || !joined.includes(undefined)) return doc;
+  return { ...doc, [as as string]: joined.filter((match) => match !== undefined) };
+}
 
 export interface PipelineTarget {
   catalog: Catalog;
@@ -65,7 +95,7 @@ export function runPipeline(
   };
   const aggregator = new Aggregator(
     rest,
-    mingoOptions({ ...options, context: SORT_CONTEXT, collectionResolver: resolver }),
+    mingoOptions({ ...options, context: AGGREGATION_CONTEXT, collectionResolver: resolver }),
   );
   const input = mutates ? source.map((doc) => cloneDeep(doc) as Doc) : source;
   const docs = aggregator.run(input) as Doc[];

@@ -3,8 +3,10 @@ import { UUID } from 'bson';
 import { MongoCommandError, type Doc } from '../errors.js';
 import { formatDocument } from './format.js';
 import { valueKey } from '../keys.js';
-import type { Ingested } from '../values.js';
+import { normalise, type Ingested } from '../values.js';
+
 import type { ChangeLog } from './change-log.js';
+import { OrderedIndex } from './ordered-index.js';
 import { SecondaryIndex, type IndexSpec } from './secondary-index.js';
 
 export const ID_INDEX_SPEC: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
@@ -19,6 +21,7 @@ export class Collection {
   private readonly byId = new Map<string, Doc>();
   private readonly wireForms = new WeakMap<Doc, Doc>();
   readonly indexes = new Map<string, SecondaryIndex>();
+  private readonly idOrder = new OrderedIndex('_id');
   private validator: Query | undefined;
 
   constructor(
@@ -28,7 +31,9 @@ export class Collection {
     private readonly log: () => ChangeLog,
   ) {
     const validator = options['validator'];
-    if (validator && options['validationLevel'] !== 'off') this.validator = new Query(validator as Doc);
+    // Options are kept as received (listCollections shows them); the validator is evaluated on their view.
+    if (validator && options['validationLevel'] !== 'off')
+      this.validator = new Query(normalise(validator as Doc));
   }
 
   get ns(): string {
@@ -72,7 +77,8 @@ export class Collection {
     this.log().record({ op: 'delete', db: this.db, coll: this.name, id: current['_id'] });
   }
 
-  /** Puts a document back while replaying the journal: it was checked when first written. */
+  /** Puts in a document that was checked when first written (journal replay, rename, `$out`). */
+
   restore(doc: Ingested): void {
     const current = this.getById(doc.view['_id']);
     if (current) this.unindex(current);
@@ -85,6 +91,7 @@ export class Collection {
   }
 
   private store({ view, wire }: Ingested): void {
+    this.idOrder.add(view);
     for (const index of this.indexes.values()) index.add(view);
     this.byId.set(valueKey(view['_id']), view);
     if (wire) this.wireForms.set(view, wire);
@@ -98,7 +105,17 @@ export class Collection {
   }
 
   private unindex(view: Doc): void {
+    this.idOrder.remove(view);
     for (const index of this.indexes.values()) index.remove(view);
+  }
+
+  /** Documents in the order of `field`, when `_id` or a visible index that holds them all provides it. */
+  orderOf(field: string): OrderedIndex | undefined {
+    if (field === '_id') return this.idOrder;
+    for (const index of this.indexes.values()) {
+      if (!index.spec.hidden && index.ordered?.field === field && index.ordered.usable) return index.ordered;
+    }
+    return undefined;
   }
 
   private checkUnique(view: Doc, self?: Doc): void {

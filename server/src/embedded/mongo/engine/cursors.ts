@@ -72,7 +72,10 @@ export class CursorRegistry {
 }
 
 function takeBatch(docs: Doc[], from: number, limit: number): Doc[] {
+  // A single document always fits: documents are at most 16 MiB.
+  if (limit === 1 || docs.length - from <= 1) return docs.slice(from, from + Math.min(limit, 1));
   const batch: Doc[] = [];
+
   let bytes = 0;
   for (let i = from; i < docs.length && batch.length < limit; i++) {
     const doc = docs[i] as Doc;

@@ -7,27 +7,49 @@ import type { SecondaryIndex } from './secondary-index.js';
 /** Bounds the number of exact keys a compound lookup may expand to (a cross product of `$in` lists). */
 const MAX_LOOKUP_KEYS = 1000;
 
+export interface Candidates {
+  docs: Doc[];
+  /**
+   * The filter is nothing but the equalities the index answered, so every candidate matches: an index key
+   * decides equality exactly for the values the planner accepts, arrays and null included.
+   */
+  exact: boolean;
+}
+
 /**
  * Picks an index for the filter and returns the documents it yields: a superset of the matches, which the
- * caller still filters with mingo. Only equality and `$in` on indexed fields are used; `undefined` means no
- * index applies and the caller scans the collection.
+ * caller filters with mingo unless they are exact. Only equality and `$in` on indexed fields are used;
+ * `undefined` means no index applies and the caller scans the collection.
  */
-export function candidatesFromIndexes(collection: Collection, filter: Doc): Doc[] | undefined {
+export function candidatesFromIndexes(collection: Collection, filter: Doc): Candidates | undefined {
   const equalities = new Map<string, unknown[]>();
   collectEqualities(filter, equalities);
   if (equalities.size === 0) return undefined;
   const ids = equalities.get('_id');
-  if (ids) return unique(ids.map((id) => collection.getById(id)));
+  if (ids) return { docs: unique(ids.map((id) => collection.getById(id))), exact: covers(filter, ['_id']) };
   const usable = [...collection.indexes.values()].filter((index) => index.usableForLookups);
-  const exact = usable.filter((index) =>
+  const full = usable.filter((index) =>
     index.fields.every((field) => usableValues(index, field, equalities)),
   );
-  const best = exact.find((index) => index.spec.unique) ?? exact[0];
-  if (best) return lookupExact(best, equalities);
+  const best = full.find((index) => index.spec.unique) ?? full[0];
+  const docs = best && lookupExact(best, equalities);
+  if (best && docs) return { docs, exact: covers(filter, best.fields) };
   const prefix = usable.find((index) => usableValues(index, index.fields[0] ?? '', equalities));
   if (!prefix) return undefined;
   const values = equalities.get(prefix.fields[0] ?? '') ?? [];
-  return unique(values.flatMap((value) => [...prefix.lookupFirstField(valueKey(value))]));
+  const found = unique(values.flatMap((value) => [...prefix.lookupFirstField(valueKey(value))]));
+  return { docs: found, exact: covers(filter, prefix.fields.slice(0, 1)) };
+}
+
+/** True when the filter holds only plain equalities (or a lone `$eq`/`$in`) on exactly `fields`. */
+function covers(filter: Doc, fields: string[]): boolean {
+  const paths = Object.keys(filter);
+  if (paths.length !== fields.length || !paths.every((path) => fields.includes(path))) return false;
+  return paths.every((path) => {
+    const condition = filter[path];
+    const plain = !isPlainObject(condition) || Object.keys(condition).length === 1;
+    return plain && !path.split('.').some((part) => /^\d+$/.test(part));
+  });
 }
 
 function collectEqualities(filter: Doc, out: Map<string, unknown[]>): void {

@@ -1,11 +1,10 @@
 import { Query, type Context } from 'mingo';
 import type { CollationSpec, Options } from 'mingo/types';
 import { MongoCommandError, type Doc } from '../errors.js';
-import { compareValues, type StringComparer } from '../compare.js';
-import { valuesAtPath } from '../keys.js';
 import { isPlainObject, restoreFidelity } from '../values.js';
 import type { Collection } from './collection.js';
 import { candidatesFromIndexes } from './planner.js';
+import { isSimpleCollation, parseSort, sortDocs } from './sort.js';
 
 /** What a read or write carries besides its filter: collation and `let` variables. */
 export interface EvalOptions {
@@ -27,23 +26,71 @@ export function mingoOptions(options: EvalOptions): Partial<Options> {
   );
 }
 
-const isSimpleCollation = (collation: CollationSpec | undefined): boolean =>
-  collation === undefined || collation.locale === 'simple';
-
-/** The documents of `collection` that match `filter`, found through an index when one applies. */
-export function findMatches(collection: Collection | undefined, filter: Doc, options: EvalOptions): Doc[] {
+/**
+ * The documents of `collection` that match `filter`, found through an index when one applies; with `keep`,
+ * only the first `keep` found.
+ */
+export function findMatches(
+  collection: Collection | undefined,
+  filter: Doc,
+  options: EvalOptions,
+  keep?: number,
+): Doc[] {
   if (!collection) return [];
-  const fold = collationFold(options.collation);
-  const criteria = fold ? (collate(filter, fold) as Doc) : filter;
-  const query = Object.keys(filter).length > 0 ? new Query(criteria, mingoOptions(options)) : undefined;
-  const planned = isSimpleCollation(options.collation)
-    ? candidatesFromIndexes(collection, filter)
-    : undefined;
-  const source = planned ?? collection.docs();
+  const planned = collationFold(options.collation) ? undefined : candidatesFromIndexes(collection, filter);
+  if (planned?.exact) return planned.docs.slice(0, keep);
+  return takeMatching(planned?.docs ?? collection.docs(), matcher(filter, options), keep);
+}
+
+/**
+ * The matches of `filter` in `sort` order; with `keep`, at least the first `keep` of them. A sort on one
+ * field that `_id` or an index keeps in order, for a filter no equality index answers, walks that order and
+ * stops after `keep` matches instead of sorting every match.
+ */
+export function findSorted(
+  collection: Collection | undefined,
+  filter: Doc,
+  sort: Doc,
+  options: EvalOptions,
+  keep?: number,
+): Doc[] {
+  const order = collection && orderedScan(collection, filter, sort, options);
+  if (!order) return sortDocs(findMatches(collection, filter, options), sort, options.collation, keep);
+  return takeMatching(order, matcher(filter, options), keep);
+}
+
+function takeMatching(
+  source: Iterable<Doc>,
+  test: ((doc: Doc) => boolean) | undefined,
+  keep?: number,
+): Doc[] {
   const matches: Doc[] = [];
-  for (const doc of source)
-    if (!query || query.test(fold ? (collate(doc, fold) as Doc) : doc)) matches.push(doc);
+  for (const doc of source) {
+    if (matches.length === keep) break;
+    if (!test || test(doc)) matches.push(doc);
+  }
   return matches;
+}
+
+/** The mingo test for `filter`, or none for an empty filter. */
+function matcher(filter: Doc, options: EvalOptions): ((doc: Doc) => boolean) | undefined {
+  if (Object.keys(filter).length === 0) return undefined;
+  const fold = collationFold(options.collation);
+  const query = new Query(fold ? (collate(filter, fold) as Doc) : filter, mingoOptions(options));
+  return fold ? (doc) => query.test(collate(doc, fold) as Doc) : (doc) => query.test(doc);
+}
+
+function orderedScan(
+  collection: Collection,
+  filter: Doc,
+  sort: Doc,
+  options: EvalOptions,
+): Iterable<Doc> | undefined {
+  const [field, ...others] = parseSort(sort);
+  if (!field || others.length > 0 || !isSimpleCollation(options.collation)) return undefined;
+  const order = collection.orderOf(field.path);
+  if (!order || candidatesFromIndexes(collection, filter)) return undefined;
+  return order.scan(field.direction);
 }
 
 /**
@@ -69,80 +116,6 @@ function collate(value: unknown, fold: (text: string) => string): unknown {
     result[key] = UNFOLDED_OPERATORS.has(key) ? item : collate(item, fold);
   }
   return result;
-}
-
-export function stringComparer(collation: CollationSpec | undefined): StringComparer | undefined {
-  if (isSimpleCollation(collation) || !collation) return undefined;
-  const sensitivity = ({ 1: 'base', 2: 'accent' } as const)[collation.strength as 1 | 2] ?? 'variant';
-  const collator = new Intl.Collator(collation.locale, {
-    sensitivity,
-    numeric: collation.numericOrdering ?? false,
-    caseFirst: collation.caseFirst === 'off' || !collation.caseFirst ? 'false' : collation.caseFirst,
-  });
-  return collator.compare;
-}
-
-interface SortField {
-  path: string;
-  direction: 1 | -1;
-}
-
-export function parseSort(spec: Doc): SortField[] {
-  return Object.entries(spec).map(([path, direction]) => {
-    if (direction !== 1 && direction !== -1) {
-      throw new MongoCommandError(
-        15975,
-        '$sort key ordering must be 1 (for ascending) or -1 (for descending)',
-      );
-    }
-    return { path, direction };
-  });
-}
-
-/**
- * Orders documents as MongoDB does: an array field sorts by its smallest element ascending and its largest
- * descending; types order by BSON type. With `keep`, only the first `keep` documents are fully ordered.
- */
-export function sortDocs(docs: Doc[], spec: Doc, collation?: CollationSpec, keep?: number): Doc[] {
-  const fields = parseSort(spec);
-  const strings = stringComparer(collation);
-  const keyed = docs.map((doc) => ({ doc, keys: fields.map((field) => sortKey(doc, field, strings)) }));
-  const order = (a: (typeof keyed)[number], b: (typeof keyed)[number]): number => {
-    for (let i = 0; i < fields.length; i++) {
-      const result = compareValues(a.keys[i], b.keys[i], strings) * (fields[i]?.direction ?? 1);
-      if (result !== 0) return result;
-    }
-    return 0;
-  };
-  const sorted = keep !== undefined && keep * 8 < keyed.length ? topK(keyed, keep, order) : keyed.sort(order);
-  return sorted.map((entry) => entry.doc);
-}
-
-function sortKey(doc: Doc, { path, direction }: SortField, strings: StringComparer | undefined): unknown {
-  const values = valuesAtPath(doc, path).map((value) => value ?? null);
-  let best = values[0];
-  for (const value of values.slice(1)) {
-    if (compareValues(value, best, strings) * direction < 0) best = value;
-  }
-  return best;
-}
-
-/** The `k` smallest items in order, keeping the input order among equals, in O(n log k). */
-function topK<T>(items: T[], k: number, order: (a: T, b: T) => number): T[] {
-  const best: T[] = [];
-  for (const item of items) {
-    if (best.length === k && order(item, best[k - 1] as T) >= 0) continue;
-    let low = 0;
-    let high = best.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (order(item, best[mid] as T) < 0) high = mid;
-      else low = mid + 1;
-    }
-    best.splice(low, 0, item);
-    if (best.length > k) best.pop();
-  }
-  return best;
 }
 
 /** Applies a projection to stored documents and returns them in wire form, ready to serialise. */

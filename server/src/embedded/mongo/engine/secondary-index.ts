@@ -2,6 +2,7 @@ import { Query } from 'mingo';
 import { MongoCommandError, type Doc } from '../errors.js';
 import { EMPTY_ARRAY, KEY_SEPARATOR, valueKey, valuesAtPath } from '../keys.js';
 import { formatDocument } from './format.js';
+import { OrderedIndex } from './ordered-index.js';
 
 export interface IndexSpec extends Doc {
   key: Doc;
@@ -28,11 +29,15 @@ export class SecondaryIndex {
   private readonly entries = new Map<string, Bucket>();
   private readonly byFirstField: Map<string, Bucket> | undefined;
   private readonly partialFilter: Query | undefined;
+  /** The documents in first-field order; only an index that holds every document can order them. */
+  readonly ordered: OrderedIndex | undefined;
 
   constructor(readonly spec: IndexSpec) {
     this.fields = Object.keys(spec.key);
     this.byFirstField = this.fields.length > 1 ? new Map() : undefined;
     this.partialFilter = spec.partialFilterExpression ? new Query(spec.partialFilterExpression) : undefined;
+    const complete = !spec.sparse && !this.partialFilter;
+    this.ordered = complete ? new OrderedIndex(this.fields[0] ?? '') : undefined;
   }
 
   get usableForLookups(): boolean {
@@ -85,6 +90,7 @@ export class SecondaryIndex {
   }
 
   add(doc: Doc): void {
+    this.ordered?.add(doc);
     for (const entry of this.entriesFor(doc)) {
       addToBucket(this.entries, entry.key, doc);
       if (this.byFirstField) addToBucket(this.byFirstField, entry.firstKey, doc);
@@ -92,6 +98,7 @@ export class SecondaryIndex {
   }
 
   remove(doc: Doc): void {
+    this.ordered?.remove(doc);
     for (const entry of this.entriesFor(doc)) {
       removeFromBucket(this.entries, entry.key, doc);
       if (this.byFirstField) removeFromBucket(this.byFirstField, entry.firstKey, doc);

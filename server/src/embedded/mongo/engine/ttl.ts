@@ -5,7 +5,7 @@ import type { Catalog } from './catalog.js';
 import type { Collection } from './collection.js';
 
 /** MongoDB's TTL monitor runs every 60 seconds. */
-export const TTL_INTERVAL_MS = 60_000;
+const TTL_INTERVAL_MS = 60_000;
 
 /** Removes documents whose TTL-indexed date (the earliest, for an array) is older than the index allows. */
 export function removeExpired(catalog: Catalog, now = Date.now()): number {

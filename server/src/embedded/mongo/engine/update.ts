@@ -3,7 +3,14 @@ import type { Modifier, PipelineStage } from 'mingo/updater';
 import { cloneDeep } from 'mingo/util';
 import { MongoCommandError, type Doc } from '../errors.js';
 import { valueKey } from '../keys.js';
-import { hasExoticNumbers, ingest, isPlainObject, restoreFidelity, type Ingested } from '../values.js';
+import {
+  hasExoticNumbers,
+  ingest,
+  isPlainObject,
+  restoreFidelity,
+  withoutKey,
+  type Ingested,
+} from '../values.js';
 import { formatValue } from './format.js';
 import { mingoOptions, type EvalOptions } from './query.js';
 
@@ -130,10 +137,4 @@ function forExistingDocument(modifier: Doc, id: unknown): Doc {
   const set = result['$set'] as Doc | undefined;
   if (!set || !('_id' in set) || valueKey(set['_id']) !== valueKey(id)) return result;
   return { ...result, $set: withoutKey(set, '_id') };
-}
-
-export function withoutKey(doc: Doc, key: string): Doc {
-  if (!(key in doc)) return doc;
-  const { [key]: _removed, ...rest } = doc;
-  return rest;
 }

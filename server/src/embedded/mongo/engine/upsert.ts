@@ -1,7 +1,7 @@
 import { ObjectId } from 'bson';
 import type { Doc } from '../errors.js';
-import { ingest, isPlainObject, type Ingested } from '../values.js';
-import { applyOperators, applyPipeline, updateKind, withoutKey, type UpdateStatement } from './update.js';
+import { ingest, isPlainObject, withoutKey, type Ingested } from '../values.js';
+import { applyOperators, applyPipeline, updateKind, type UpdateStatement } from './update.js';
 
 /**
  * The document an upsert inserts when nothing matched (mingo has no upsert): the equality fields of the
@@ -38,7 +38,7 @@ function insertModifier(modifier: Doc): Doc {
 }
 
 /** Fields a filter pins to one value: `{a: v}` and `{a: {$eq: v}}`, at top level and inside `$and`. */
-export function equalityFields(filter: Doc): Doc {
+function equalityFields(filter: Doc): Doc {
   const seed: Doc = {};
   for (const [path, condition] of Object.entries(filter)) {
     if (path === '$and' && Array.isArray(condition)) {
@@ -70,8 +70,14 @@ function setPath(target: Doc, path: string, value: unknown): void {
 
 /** MongoDB stores `_id` as the first field, generating an ObjectId when the document has none. */
 export function withIdFirst(doc: Ingested): Ingested {
+  if (firstKey(doc.view) === '_id' && (!doc.wire || firstKey(doc.wire) === '_id')) return doc;
   const id = doc.view['_id'] ?? new ObjectId();
   const view = { _id: id, ...doc.view };
   const wire = doc.wire && { _id: doc.wire['_id'] ?? id, ...doc.wire };
   return { view, wire };
+}
+
+function firstKey(doc: Doc): string | undefined {
+  for (const key in doc) return key;
+  return undefined;
 }

@@ -31,8 +31,7 @@ export function updateDocuments(
     throw new MongoCommandError(9, 'multi update is not supported for replacement-style update');
   }
   const collection = catalog.collection(db, coll);
-  const matches = findMatches(collection, statement.filter, statement.options);
-  const targets = mode.multi ? matches : matches.slice(0, 1);
+  const targets = findMatches(collection, statement.filter, statement.options, mode.multi ? undefined : 1);
   if (!collection || targets.length === 0) {
     if (!mode.upsert) return { matched: 0, modified: 0 };
     const doc = buildUpsertDocument(statement, mode.wireFilter);
@@ -58,8 +57,8 @@ export function deleteDocuments(
   options: UpdateStatement['options'],
 ): number {
   const collection = catalog.collection(db, coll);
-  const matches = findMatches(collection, filter, options);
-  const targets = justOne ? matches.slice(0, 1) : matches;
+  const targets = findMatches(collection, filter, options, justOne ? 1 : undefined);
+
   for (const doc of targets) collection?.remove(doc);
   return targets.length;
 }

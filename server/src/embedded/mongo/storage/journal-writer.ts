@@ -1,3 +1,4 @@
+import { writeSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 
 interface Waiter {
@@ -6,16 +7,21 @@ interface Waiter {
   reject: (error: Error) => void;
 }
 
+/** Fsyncs in flight at once: a record appended during one fsync starts the next at once instead of queuing. */
+const MAX_SYNCS_IN_FLIGHT = 2;
+
 /**
- * Appends records to one file with group commit: records appended while an fsync is in flight are written
- * and synced together by the next one, so many concurrent writers share each fsync.
+ * Appends records to one file with group commit. A record is written to the file (the page cache) as soon
+ * as it is appended, which takes microseconds; an fdatasync then makes everything written before it began
+ * durable, so every writer that arrives while one runs shares the next.
  */
 export class JournalWriter {
-  private pending: Buffer[] = [];
   private appended = 0;
   private synced = 0;
+  /** How many records the most recently started fsync covers. */
+  private covered = 0;
+  private inFlight: Promise<void>[] = [];
   private waiters: Waiter[] = [];
-  private flushing: Promise<void> | undefined;
   private failure: Error | undefined;
   bytes = 0;
 
@@ -29,10 +35,18 @@ export class JournalWriter {
   }
 
   append(record: Buffer): void {
-    this.pending.push(record);
+    if (this.failure) return;
+    try {
+      for (let offset = 0; offset < record.length;) {
+        offset += writeSync(this.handle.fd, record, offset, record.length - offset);
+      }
+    } catch (error) {
+      this.fail(error as Error);
+      return;
+    }
     this.appended += 1;
     this.bytes += record.length;
-    this.flushing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.flushAll());
+    this.startSync();
   }
 
   /** Resolves once everything appended so far is on disk. */
@@ -43,41 +57,39 @@ export class JournalWriter {
   }
 
   async close(): Promise<void> {
-    await this.flushing;
+    while (this.inFlight.length > 0) await Promise.all(this.inFlight);
     await this.handle.close();
   }
 
-  private async flushAll(): Promise<void> {
-    try {
-      while (this.pending.length > 0 && !this.failure) {
-        const upTo = this.appended;
-        const batch = Buffer.concat(this.pending);
-        this.pending = [];
-        await this.writeFully(batch);
-        await this.handle.datasync();
-        this.synced = upTo;
-        this.settle(
-          (waiter) => waiter.upTo <= upTo,
-          (waiter) => waiter.resolve(),
-        );
-      }
-    } catch (error) {
-      this.failure = error as Error;
-      this.settle(
-        () => true,
-        (waiter) => waiter.reject(this.failure as Error),
-      );
-    } finally {
-      this.flushing = undefined;
-    }
+  private startSync(): void {
+    if (this.failure || this.covered >= this.appended || this.inFlight.length >= MAX_SYNCS_IN_FLIGHT) return;
+    const upTo = this.appended;
+    this.covered = upTo;
+    const sync = this.handle.datasync().then(
+      () => this.synced_(upTo),
+      (error: unknown) => this.fail(error as Error),
+    );
+    this.inFlight.push(sync);
+    void sync.finally(() => {
+      this.inFlight = this.inFlight.filter((pending) => pending !== sync);
+      this.startSync();
+    });
   }
 
-  private async writeFully(buffer: Buffer): Promise<void> {
-    let offset = 0;
-    while (offset < buffer.length) {
-      const { bytesWritten } = await this.handle.write(buffer, offset, buffer.length - offset);
-      offset += bytesWritten;
-    }
+  private synced_(upTo: number): void {
+    this.synced = Math.max(this.synced, upTo);
+    this.settle(
+      (waiter) => waiter.upTo <= this.synced,
+      (waiter) => waiter.resolve(),
+    );
+  }
+
+  private fail(error: Error): void {
+    this.failure = error;
+    this.settle(
+      () => true,
+      (waiter) => waiter.reject(error),
+    );
   }
 
   private settle(selected: (waiter: Waiter) => boolean, action: (waiter: Waiter) => void): void {

@@ -2,10 +2,9 @@
 export const HEADER_BYTES = 16;
 export const OP_REPLY = 1;
 export const OP_QUERY = 2004;
-export const OP_COMPRESSED = 2012;
 export const OP_MSG = 2013;
 /** The largest message a client may send: maxMessageSizeBytes plus headroom for the header and sections. */
-export const MAX_MESSAGE_BYTES = 48_000_000 + 16 * 1024;
+const MAX_MESSAGE_BYTES = 48_000_000 + 16 * 1024;
 
 export interface MessageHeader {
   length: number;

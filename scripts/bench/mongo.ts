@@ -1,0 +1,167 @@
+// `npm run bench:mongo`: the embedded MongoDB as the app runs it (a child process, durable on disk), driven from
+// this process through the official driver and Mongoose, beside an in-process Map + mingo baseline that has no
+// protocol, no BSON and no disk. BENCH_SECONDS sets each timed window (default 3).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+
+import { join } from 'node:path';
+import { Query } from 'mingo';
+import { MongoClient } from 'mongodb';
+import mongoose from 'mongoose';
+import { startCliProcess } from '../../server/src/embedded/mongo/test-support.js';
+import { countFilter, listing, listingSchema } from './mongo-fixtures.js';
+import { WireClient } from './mongo-wire-client.js';
+
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 3);
+const WARMUP_SECONDS = 1;
+
+function print(label: string, value: number, unit: string, baseline?: number): void {
+  const format = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(2));
+  const versus =
+    baseline === undefined
+      ? ''
+      : `   (Map/mingo baseline ${format(baseline)} ${unit}; ratio ${(value / baseline).toFixed(4)})`;
+  console.log(`${label.padEnd(62)}${format(value).padStart(9)} ${unit}${versus}`);
+}
+
+/** Runs `op` from `concurrency` loops: an untimed warm-up, then the timed window; returns operations/s. */
+async function rate(concurrency: number, op: (i: number) => Promise<unknown>): Promise<number> {
+  let done = 0;
+  const run = async (seconds: number): Promise<number> => {
+    const deadline = Date.now() + seconds * 1000;
+    const [before, started] = [done, performance.now()];
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (Date.now() < deadline) await op(done++);
+      }),
+    );
+    return (done - before) / ((performance.now() - started) / 1000);
+  };
+  await run(WARMUP_SECONDS);
+  return run(SECONDS);
+}
+
+function baselineRate(op: (i: number) => unknown): number {
+  const deadline = performance.now() + SECONDS * 1000;
+  let done = 0;
+  while (performance.now() < deadline) op(done++);
+  return done / SECONDS;
+}
+
+/** Median of five runs, in milliseconds. */
+async function medianMs(op: () => unknown): Promise<number> {
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    await op();
+    runs.push(performance.now() - started);
+  }
+  return runs.sort((a, b) => a - b)[2] ?? 0;
+}
+
+/** Documents are made before the timed window, so the figure is the database's, not the generator's. */
+function listings(from: number, count: number): Record<string, unknown>[] {
+  return Array.from({ length: count }, (_, i) => listing(from + i));
+}
+
+async function insertFigures(url: string): Promise<void> {
+  const map = new Map<string, unknown>();
+  const pending = listings(0, 200_000);
+  const next = (i: number) => pending[i % pending.length] as Record<string, unknown>;
+  const baseline = baselineRate((i) => map.set(`k${i}`, { ...next(i) }));
+  const single = await MongoClient.connect(url);
+  const one = single.db('bench').collection('inserts');
+  print(
+    'insertOne, 1 client, acknowledged + fsync',
+    await rate(1, (i) => one.insertOne({ ...next(i) })),
+    'ops/s',
+    baseline,
+  );
+  const clients = await Promise.all(Array.from({ length: 16 }, () => MongoClient.connect(url)));
+  const collections = clients.map((client) => client.db('bench').collection('inserts'));
+  const many = await rate(16, (i) => (collections[i % 16] ?? one).insertOne({ ...next(i + 100_000) }));
+  print('insertOne, 16 clients, acknowledged + fsync (group commit)', many, 'ops/s', baseline);
+  await Promise.all([single, ...clients].map((client) => client.close()));
+  const wires = await Promise.all(Array.from({ length: 16 }, () => WireClient.connect(url)));
+  const insert = (i: number) => ({ insert: 'inserts', documents: [{ ...next(i + 150_000) }], $db: 'bench' });
+  const raw = await rate(16, (i) => (wires[i % 16] as WireClient).command(insert(i)));
+  print('  same, 16 bare OP_MSG connections (server capacity)', raw, 'ops/s', baseline);
+  wires.forEach((wire) => wire.close());
+}
+
+async function lookupFigures(url: string, Listing: mongoose.Model<unknown>, size: number): Promise<void> {
+  const code = (i: number) => `ACH-${String((i * 7919) % size).padStart(7, '0')}`;
+  const byCode = new Map(listings(0, size).map((doc) => [doc['code'], doc]));
+  const baseline = baselineRate((i) => byCode.get(code(i)));
+  const label = `Mongoose findOne({code}).lean(), unique index, ${size / 1000}k`;
+  const findOne = (i: number) => Listing.findOne({ code: code(i) }).lean();
+  print(`${label}, 1 conn`, await rate(1, findOne), 'ops/s', baseline);
+  print(`${label}, 8 conns`, await rate(8, findOne), 'ops/s', baseline);
+  const wires = await Promise.all(Array.from({ length: 8 }, () => WireClient.connect(url)));
+  const find = (i: number) => ({
+    find: 'listings',
+    filter: { code: code(i) },
+    limit: 1,
+    singleBatch: true,
+    $db: 'bench',
+  });
+  const raw = await rate(8, (i) => (wires[i % 8] as WireClient).command(find(i)));
+  print('  same find, 8 bare OP_MSG connections (server capacity)', raw, 'ops/s', baseline);
+  wires.forEach((wire) => wire.close());
+}
+
+async function countFigure(Listing: mongoose.Model<unknown>, size: number): Promise<void> {
+  const docs = listings(0, size);
+  const query = new Query(countFilter);
+  const baseline = await medianMs(() => docs.filter((doc) => query.test(doc)).length);
+  const elapsed = await medianMs(() => Listing.countDocuments(countFilter));
+  print(`Mongoose countDocuments(filter, no index), ${size / 1000}k docs`, elapsed, 'ms', baseline);
+}
+
+async function load(client: MongoClient, from: number, to: number): Promise<void> {
+  for (let next = from; next < to; next += 1000) {
+    await client.db('bench').collection('listings').insertMany(listings(next, 1000));
+  }
+}
+
+/** Figures depend on what else the machine runs; the load average says how much that was. */
+function machineLoad(): string {
+  const [one] = loadavg();
+  return `load average ${one?.toFixed(2)} on ${availableParallelism()} cores`;
+}
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'bench-mongo-'));
+  const server = await startCliProcess(['--data', dir]);
+  console.log(`embedded MongoDB ${server.url}: child process, data in ${dir}`);
+  console.log(`${SECONDS}s per figure after a ${WARMUP_SECONDS}s warm-up; ${machineLoad()}\n`);
+  const client = await MongoClient.connect(server.url);
+  const connection = await mongoose
+    .createConnection(server.url, { dbName: 'bench', maxPoolSize: 8 })
+    .asPromise();
+  try {
+    await insertFigures(server.url);
+    const Listing = connection.model('Listing', listingSchema) as unknown as mongoose.Model<unknown>;
+    await Listing.init();
+    for (const [from, size] of [
+      [0, 10_000],
+      [10_000, 100_000],
+    ] as const) {
+      await load(client, from, size);
+      await lookupFigures(server.url, Listing, size);
+      await countFigure(Listing, size);
+    }
+    const status = await client.db('admin').command({ serverStatus: 1 });
+    const resident = (status['mem'] as { resident: number }).resident;
+    print('server resident memory, 100k listings loaded (+ inserts above)', resident, 'MiB');
+    console.log(`\nat the end: ${machineLoad()}`);
+  } finally {
+    await connection.close();
+    await client.close();
+    server.child.kill('SIGTERM');
+    await server.exited;
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
