@@ -23,6 +23,9 @@ import { attachmentService } from './modules/attachments/attachment.service.js';
 import { auditModel } from './modules/audit/audit.model.js';
 import { auditService } from './modules/audit/audit.service.js';
 import { registerListingEvents } from './modules/listings/listing.events.js';
+import { matchingService } from './modules/matching/matching.service.js';
+import { THESAURUS_SEED } from './modules/matching/thesaurus.seed.js';
+import { thesaurusSettings } from './modules/matching/thesaurus.settings.js';
 import { listingService } from './modules/listings/listing.service.js';
 import { needModel } from './modules/needs/need.model.js';
 import { needSearchSource } from './modules/needs/need.search.js';
@@ -70,7 +73,8 @@ export function createServices({ connection, logger, io, search, dataDir, indexP
   }
 
   const indexes = { achievements: `${indexPrefix}achievements`, needs: `${indexPrefix}needs` };
-  const noExtraSettings = (): Promise<Partial<Settings>> => Promise.resolve({});
+  const noExtraSettings = (): Promise<Partial<Settings>> =>
+    Promise.resolve(thesaurusSettings(THESAURUS_SEED));
   searchSync.register(achievementSearchSource(indexes.achievements, models.achievements, noExtraSettings));
   searchSync.register(needSearchSource(indexes.needs, models.needs, noExtraSettings));
 
@@ -107,6 +111,7 @@ export function createServices({ connection, logger, io, search, dataDir, indexP
     organisations: organisationService({ ...models, outbox }),
     achievements: listingService(achievementKind(models.achievements), listingDeps),
     needs: listingService(needKind(models.needs), listingDeps),
+    matching: matchingService({ client: search.client, indexes }),
     /** Creates collections and indexes (unique constraints must exist before the first request). */
     async init(): Promise<void> {
       await Promise.all(Object.values(models).map((model) => model.init()));

@@ -44,7 +44,7 @@ export class SearchSync {
   private settingsApplied = false;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
-  private rerun = false;
+  private queued: Promise<void> | null = null;
   readonly state: SearchSyncState = { lastError: null, lastSyncedAt: null };
 
   constructor(
@@ -116,27 +116,34 @@ export class SearchSync {
     this.state.lastSyncedAt = new Date();
   }
 
-  /** Drains now; concurrent calls share one run, and a call during a run schedules one more. */
-  async drain(): Promise<void> {
-    if (this.running) {
-      this.rerun = true;
+  /** One full pass; failures are recorded (and retried by the next pass), never thrown. */
+  private async pass(): Promise<void> {
+    try {
+      await this.drainAll();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (this.state.lastError !== message)
+        this.logger.warn({ err: error }, 'search sync failed; will retry');
+      this.state.lastError = message;
+    }
+  }
+
+  /**
+   * Resolves after a pass that started after the call, so every change made before it is indexed (or has
+   * failed). Calls during a pass share one follow-up pass instead of piling up.
+   */
+  drain(): Promise<void> {
+    if (!this.running) {
+      this.running = this.pass().finally(() => {
+        this.running = null;
+      });
       return this.running;
     }
-    this.running = this.drainAll()
-      .catch((error: unknown) => {
-        const message = error instanceof Error ? error.message : String(error);
-        if (this.state.lastError !== message)
-          this.logger.warn({ err: error }, 'search sync failed; will retry');
-        this.state.lastError = message;
-      })
-      .finally(() => {
-        this.running = null;
-        if (this.rerun) {
-          this.rerun = false;
-          void this.drain();
-        }
-      });
-    return this.running;
+    this.queued ??= this.running.then(() => {
+      this.queued = null;
+      return this.drain();
+    });
+    return this.queued;
   }
 
   /** Nudges the worker after a write, without making the request wait for the index. */

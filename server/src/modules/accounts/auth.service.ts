@@ -223,7 +223,9 @@ export function authService({ users, organisations, sessions, throttle, outbox, 
     csrfToken: string,
   ) {
     const actor = requireActor(ctx);
-    const user = await users.findByIdAndUpdate(actor.id, { $set: patch }, { new: true }).lean<UserDoc>();
+    const user = await users
+      .findByIdAndUpdate(actor.id, { $set: patch }, { returnDocument: 'after' })
+      .lean<UserDoc>();
     if (!user) throw new AppError('UNAUTHENTICATED');
     return sessionOf(user, csrfToken);
   }

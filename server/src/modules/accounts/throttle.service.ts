@@ -50,7 +50,7 @@ export function throttleService(throttles: ThrottleModel) {
         $setOnInsert: { windowStartedAt: now, lockedUntil: null },
         $set: { expiresAt: new Date(now.getTime() + rule.windowMs + rule.lockMs) },
       },
-      { upsert: true, new: true },
+      { upsert: true, returnDocument: 'after' },
     );
     if (entry.failures < rule.limit) return false;
     await throttles.updateOne({ _id: key }, { $set: { lockedUntil: new Date(now.getTime() + rule.lockMs) } });

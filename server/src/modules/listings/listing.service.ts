@@ -108,7 +108,7 @@ export function listingService<D extends ListingDoc, Input extends ListingInput,
           $inc: markSearchDirty.$inc,
           $push: { outbox: event },
         },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean<D>();
     if (!updated) throw new AppError('INVALID_STATE', { status: doc.status });
@@ -226,7 +226,7 @@ export function listingService<D extends ListingDoc, Input extends ListingInput,
             ),
           },
         },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean<D>();
     if (!updated) throw new AppError('INVALID_STATE', { status: doc.status });

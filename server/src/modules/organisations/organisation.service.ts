@@ -180,7 +180,7 @@ export function organisationService({ organisations, users, outbox }: Organisati
             ),
           },
         },
-        { new: true, projection: { passwordHash: 0 } },
+        { returnDocument: 'after', projection: { passwordHash: 0 } },
       )
       .lean<UserDoc>();
     if (!user) throw new AppError('INVALID_STATE');

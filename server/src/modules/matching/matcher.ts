@@ -1,0 +1,255 @@
+import type { Meilisearch, MultiSearchQuery, SearchResponse } from 'meilisearch';
+import { contentTerms } from './text-analysis.js';
+import {
+  adjacentPairs,
+  inverseDocumentFrequency,
+  termFrequencies,
+  weighTerms,
+  type Term,
+  type WeightedText,
+} from './term-weights.js';
+
+/** The listing to find partners for, as text parts with weights. */
+export interface MatchSubject {
+  field: string;
+  parts: WeightedText[];
+}
+
+/** The index searched for partners, and what its documents are called. */
+export interface MatchTarget {
+  index: string;
+  /** Attributes returned with each hit (for explanations and boosts); `title` and `keywords` feed feedback. */
+  attributes: string[];
+}
+
+export type TermSource = 'need' | 'pair' | 'feedback';
+
+export interface MatchedTerm {
+  term: string;
+  weight: number;
+  source: TermSource;
+}
+
+export interface MatchCandidate {
+  id: string;
+  score: number;
+  document: Record<string, unknown>;
+  matchedTerms: MatchedTerm[];
+  sameField: boolean;
+}
+
+export interface MatchOptions {
+  limit: number;
+  /** Ids never to return (the subject itself, dismissed pairs). */
+  exclude?: ReadonlySet<string>;
+  /** A filter every candidate must pass (published, visible…). */
+  filter?: string;
+}
+
+/** The engine's knobs; the defaults are what the evaluation on the development sets supports. */
+export const MATCH_TUNING = {
+  /** Bounds on the work for one item, whatever the length of its text. */
+  maxText: 6_000,
+  maxCandidateTerms: 80,
+  maxQueryTerms: 40,
+  hitsPerTerm: 60,
+  sameFieldBoost: 0.06,
+  /** Pseudo-relevance feedback: terms of the best first-round partners join the query… */
+  feedbackDocuments: 3,
+  feedbackTerms: 16,
+  /** …with this share of the weight of an equally rare term of the subject itself. */
+  feedbackWeight: 0.5,
+  /** Adjacent key terms queried together, where Meilisearch's proximity rule rewards them side by side. */
+  pairQueries: 10,
+  pairWeight: 0.25,
+};
+
+const documentCounts = new Map<string, { count: number; at: number }>();
+
+async function documentCount(client: Meilisearch, index: string): Promise<number> {
+  const cached = documentCounts.get(index);
+  if (cached && Date.now() - cached.at < 30_000) return cached.count;
+  const { numberOfDocuments } = await client.index(index).getStats();
+  documentCounts.set(index, { count: numberOfDocuments, at: Date.now() });
+  return numberOfDocuments;
+}
+
+/** Document frequencies of candidate terms, counted by the search engine itself (one multi-search). */
+async function documentFrequencies(
+  client: Meilisearch,
+  index: string,
+  terms: string[],
+): Promise<Map<string, number>> {
+  if (terms.length === 0) return new Map();
+  const { results } = await client.multiSearch({
+    queries: terms.map((q) => ({ indexUid: index, q, limit: 0, matchingStrategy: 'all' as const })),
+  });
+  return new Map(terms.map((term, i) => [term, (results[i] as SearchResponse).estimatedTotalHits ?? 0]));
+}
+
+/** The item's key terms, weighted by how often it uses them and how rare they are in the index. */
+export async function keyTerms(client: Meilisearch, index: string, subject: MatchSubject): Promise<Term[]> {
+  const parts = subject.parts.map((part) => ({ ...part, text: part.text.slice(0, MATCH_TUNING.maxText) }));
+  const frequencies = termFrequencies(parts);
+  const candidates = [...frequencies.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MATCH_TUNING.maxCandidateTerms)
+    .map(([term]) => term);
+  const [df, documents] = await Promise.all([
+    documentFrequencies(client, index, candidates),
+    documentCount(client, index),
+  ]);
+  const kept = new Map(candidates.map((t) => [t, frequencies.get(t) ?? 0]));
+  return weighTerms(kept, df, documents).slice(0, MATCH_TUNING.maxQueryTerms);
+}
+
+type Hit = Record<string, unknown> & { _rankingScore?: number };
+
+interface TermResult {
+  term: string;
+  documentFrequency: number;
+  hits: Hit[];
+}
+
+/**
+ * One query per term: Meilisearch reads only ten words of a query, and a need is a paragraph. Each hit's
+ * ranking score says how well the document carries the term (in its title, keywords or body, and where).
+ */
+async function searchTerms(
+  client: Meilisearch,
+  target: MatchTarget,
+  terms: string[],
+  options: MatchOptions,
+): Promise<TermResult[]> {
+  if (terms.length === 0) return [];
+  const queries: MultiSearchQuery[] = terms.map((q) => ({
+    indexUid: target.index,
+    q,
+    limit: MATCH_TUNING.hitsPerTerm,
+    matchingStrategy: 'all',
+    showRankingScore: true,
+    attributesToRetrieve: target.attributes,
+    ...(options.filter ? { filter: options.filter } : {}),
+  }));
+  const { results } = await client.multiSearch({ queries });
+  return terms.map((term, i) => {
+    const result = results[i] as SearchResponse<Hit>;
+    return { term, documentFrequency: result.estimatedTotalHits ?? 0, hits: result.hits };
+  });
+}
+
+/** The evidence gathered for each candidate partner, term by term. */
+class Evidence {
+  private readonly byId = new Map<string, { score: number; document: Hit; matchedTerms: MatchedTerm[] }>();
+
+  constructor(
+    private readonly exclude: ReadonlySet<string> | undefined,
+    private readonly totalWeight: number,
+  ) {}
+
+  add(result: TermResult, weight: number, source: TermSource): void {
+    for (const hit of result.hits) {
+      const id = String(hit.id);
+      if (this.exclude?.has(id)) continue;
+      const entry = this.byId.get(id) ?? { score: 0, document: hit, matchedTerms: [] };
+      entry.score += (weight * (hit._rankingScore ?? 0)) / this.totalWeight;
+      entry.matchedTerms.push({ term: result.term, weight, source });
+      this.byId.set(id, entry);
+    }
+  }
+
+  /** Candidates best first; same-field partners get a boost, never a filter, so cross-field answers survive. */
+  ranked(field: string): MatchCandidate[] {
+    return [...this.byId.entries()]
+      .map(([id, entry]) => {
+        const sameField = entry.document.field === field;
+        return {
+          id,
+          score: Math.min(1, entry.score * (sameField ? 1 + MATCH_TUNING.sameFieldBoost : 1)),
+          document: entry.document,
+          matchedTerms: [...entry.matchedTerms].sort((a, b) => b.weight - a.weight),
+          sameField,
+        };
+      })
+      .sort((a, b) => b.score - a.score);
+  }
+}
+
+/**
+ * Terms that the best first-round partners share and the subject lacks: how the other side words the same
+ * thing (a firm's 掉渣 against a researcher's 破损), taken from their titles and keywords, weighted by rank.
+ */
+function feedbackCandidates(top: MatchCandidate[], known: ReadonlySet<string>): Map<string, number> {
+  const votes = new Map<string, number>();
+  top.forEach((candidate, rank) => {
+    const document = candidate.document;
+    const text = [document.title, ...(Array.isArray(document.keywords) ? document.keywords : [])].join(' ');
+    for (const term of new Set(contentTerms(text))) {
+      if (known.has(term)) continue;
+      votes.set(term, (votes.get(term) ?? 0) + 1 / (rank + 1));
+    }
+  });
+  return votes;
+}
+
+/** The strongest pairs of adjacent key terms, each weighted by its weaker term. */
+function keyPairs(subject: MatchSubject, weights: ReadonlyMap<string, number>): Map<string, number> {
+  const scored: [string, number][] = [];
+  for (const pair of adjacentPairs(subject.parts).keys()) {
+    const [a = '', b = ''] = pair.split(' ');
+    const wa = weights.get(a);
+    const wb = weights.get(b);
+    if (wa !== undefined && wb !== undefined) scored.push([pair, MATCH_TUNING.pairWeight * Math.min(wa, wb)]);
+  }
+  return new Map(scored.sort((x, y) => y[1] - x[1]).slice(0, MATCH_TUNING.pairQueries));
+}
+
+/**
+ * Finds the listings of `target` that best answer `subject`: key terms of the subject, one query each, fused by
+ * term weight; then a second round with terms the best partners use for the same thing.
+ */
+export async function findMatches(
+  client: Meilisearch,
+  target: MatchTarget,
+  subject: MatchSubject,
+  options: MatchOptions,
+): Promise<{ terms: Term[]; candidates: MatchCandidate[] }> {
+  const terms = await keyTerms(client, target.index, subject);
+  if (terms.length === 0) return { terms, candidates: [] };
+  const evidence = new Evidence(
+    options.exclude,
+    terms.reduce((sum, t) => sum + t.weight, 0),
+  );
+  const weights = new Map(terms.map((t) => [t.term, t.weight]));
+  const pairs = keyPairs(subject, weights);
+  const results = await searchTerms(client, target, [...weights.keys(), ...pairs.keys()], options);
+  for (const result of results) {
+    const single = weights.get(result.term);
+    if (single !== undefined) evidence.add(result, single, 'need');
+    else evidence.add(result, pairs.get(result.term) ?? 0, 'pair');
+  }
+
+  if (MATCH_TUNING.feedbackDocuments > 0) {
+    const top = evidence.ranked(subject.field).slice(0, MATCH_TUNING.feedbackDocuments);
+    const votes = feedbackCandidates(top, new Set(weights.keys()));
+    const chosen = [...votes.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MATCH_TUNING.feedbackTerms * 2)
+      .map(([term]) => term);
+    const documents = await documentCount(client, target.index);
+    const results = await searchTerms(client, target, chosen, options);
+    const weighted = results
+      .map((result) => ({
+        result,
+        weight:
+          MATCH_TUNING.feedbackWeight *
+          (votes.get(result.term) ?? 0) *
+          inverseDocumentFrequency(result.documentFrequency, documents),
+      }))
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, MATCH_TUNING.feedbackTerms);
+    for (const { result, weight } of weighted) evidence.add(result, weight, 'feedback');
+  }
+
+  return { terms, candidates: evidence.ranked(subject.field).slice(0, options.limit) };
+}

@@ -1,0 +1,70 @@
+import type { Meilisearch } from 'meilisearch';
+import type { AchievementDoc } from '../achievements/achievement.model.js';
+import type { NeedDoc } from '../needs/need.model.js';
+import { findMatches, type MatchCandidate, type MatchSubject } from './matcher.js';
+
+/** How the parts of a listing count when it is matched: its title and keywords say most about it. */
+export const PART_WEIGHTS = { title: 1.5, keywords: 2, body: 1 };
+
+export function needSubject(
+  need: Pick<NeedDoc, 'title' | 'description' | 'keywords' | 'field' | 'challenge'>,
+): MatchSubject {
+  return {
+    field: need.field,
+    parts: [
+      { text: need.title, weight: PART_WEIGHTS.title },
+      { text: need.keywords.join(' '), weight: PART_WEIGHTS.keywords },
+      { text: need.description, weight: PART_WEIGHTS.body },
+      { text: need.challenge?.requirements.join('；') ?? '', weight: PART_WEIGHTS.body },
+    ],
+  };
+}
+
+export function achievementSubject(
+  achievement: Pick<AchievementDoc, 'title' | 'summary' | 'keywords' | 'field'>,
+): MatchSubject {
+  return {
+    field: achievement.field,
+    parts: [
+      { text: achievement.title, weight: PART_WEIGHTS.title },
+      { text: achievement.keywords.join(' '), weight: PART_WEIGHTS.keywords },
+      { text: achievement.summary, weight: PART_WEIGHTS.body },
+    ],
+  };
+}
+
+interface MatchingDeps {
+  client: Meilisearch;
+  indexes: { achievements: string; needs: string };
+}
+
+export function matchingService({ client, indexes }: MatchingDeps) {
+  /** Achievements that could answer a need, best first. */
+  function achievementsFor(need: NeedDoc, limit = 20): Promise<MatchCandidate[]> {
+    return findMatches(
+      client,
+      {
+        index: indexes.achievements,
+        attributes: ['id', 'title', 'keywords', 'field', 'transferModes', 'organisationName'],
+      },
+      needSubject(need),
+      { limit, exclude: new Set([need._id.toHexString()]) },
+    ).then((r) => r.candidates);
+  }
+
+  /** Needs and challenges an achievement could answer, best first. */
+  function needsFor(achievement: AchievementDoc, limit = 20): Promise<MatchCandidate[]> {
+    return findMatches(
+      client,
+      {
+        index: indexes.needs,
+        attributes: ['id', 'title', 'keywords', 'field', 'kind', 'organisationName', 'visibility'],
+      },
+      achievementSubject(achievement),
+      { limit },
+    ).then((r) => r.candidates);
+  }
+
+  return { achievementsFor, needsFor };
+}
+export type MatchingService = ReturnType<typeof matchingService>;
