@@ -9,6 +9,7 @@ import { needRouter } from './modules/needs/need.routes.js';
 import { userRouter } from './modules/accounts/user.routes.js';
 import { auditRouter } from './modules/audit/audit.routes.js';
 import { healthRouter } from './modules/health/health.routes.js';
+import { notificationRouter } from './modules/notifications/notification.routes.js';
 import { organisationRouter } from './modules/organisations/organisation.routes.js';
 import { authenticate, csrfProtection } from './platform/auth/http.js';
 import type { HealthProbes } from './platform/health.js';
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(attachmentRouter(services.attachments, path.resolve(config.DATA_DIR, 'uploads')));
   api.use(achievementRouter(services.achievements, services.search.client, services.indexes.achievements));
   api.use(needRouter(services.needs, services.search.client, services.indexes.needs));
+  api.use(notificationRouter(services.notifications));
   api.use(apiNotFound);
   app.use('/api', api);
 

@@ -30,6 +30,12 @@ import { listingService } from './modules/listings/listing.service.js';
 import { needModel } from './modules/needs/need.model.js';
 import { needSearchSource } from './modules/needs/need.search.js';
 import { expireOverdueNeeds, needKind } from './modules/needs/need.service.js';
+import {
+  notificationModel,
+  notificationPreferenceModel,
+} from './modules/notifications/notification.model.js';
+import { registerNotificationEvents } from './modules/notifications/notification.events.js';
+import { notificationService } from './modules/notifications/notification.service.js';
 import { organisationModel } from './modules/organisations/organisation.model.js';
 import { organisationService } from './modules/organisations/organisation.service.js';
 
@@ -59,12 +65,20 @@ export function createServices({ connection, logger, io, search, dataDir, indexP
     attachments: attachmentModel(connection),
     achievements: achievementModel(connection),
     needs: needModel(connection),
+    notifications: notificationModel(connection),
+    notificationPreferences: notificationPreferenceModel(connection),
   };
 
   const audit = auditService(models.audit);
   bus.onAny(audit.recordEvent);
   registerAccountEvents({ bus, realtime, users: models.users });
   registerListingEvents(bus, realtime);
+  const notifications = notificationService({
+    notifications: models.notifications,
+    preferences: models.notificationPreferences,
+    realtime,
+  });
+  registerNotificationEvents(bus, notifications, models.users);
 
   const sessions = sessionService(models);
   const throttle = throttleService(models.throttles);
@@ -106,6 +120,7 @@ export function createServices({ connection, logger, io, search, dataDir, indexP
     sessions,
     audit,
     attachments,
+    notifications,
     auth: authService({ ...models, sessions, throttle, outbox, realtime }),
     users: userService({ ...models, sessions, outbox }),
     organisations: organisationService({ ...models, outbox }),

@@ -1,3 +1,5 @@
+import type { Notification } from './schemas/notification.js';
+
 /**
  * The Socket.IO contract, typed once and passed to both `new Server<…>()` and the client's `io()`.
  * Rooms: `dashboard` (public counter and feed), `user:<id>` (notifications), `inquiry:<id>` (negotiation).
@@ -23,6 +25,9 @@ export interface ListingReviewedPayload {
 }
 
 export interface ServerToClientEvents {
+  /** A new notification for the signed-in user, and the unread count after it. */
+  'notification:new': (payload: { notification: Notification; unread: number }) => void;
+  'notification:count': (payload: { unread: number }) => void;
   'system:welcome': (payload: WelcomePayload) => void;
   'account:changed': (payload: AccountChangedPayload) => void;
   'listing:reviewed': (payload: ListingReviewedPayload) => void;

@@ -12,5 +12,6 @@ export * from './schemas/common.js';
 export * from './schemas/health.js';
 export * from './schemas/listing.js';
 export * from './schemas/need.js';
+export * from './schemas/notification.js';
 export * from './schemas/organisation.js';
 export * from './schemas/user.js';
