@@ -132,6 +132,11 @@ const en: typeof zhCN & { enums: typeof enums } = {
     no: 'No',
     none: 'None',
     close: 'Close',
+    validation: {
+      required: 'Required',
+      tooShort: 'At least {min} characters',
+      chooseAtLeast: 'Choose at least {min}',
+    },
   },
   accounts: accountsEn,
   organisations: organisationsEn,

@@ -70,6 +70,11 @@ export default {
     no: '否',
     none: '无',
     close: '关闭',
+    validation: {
+      required: '此项必填',
+      tooShort: '至少 {min} 个字',
+      chooseAtLeast: '请至少选择 {min} 项',
+    },
   },
   accounts: accountsZh,
   organisations: organisationsZh,

@@ -2,9 +2,23 @@ import { localizeValidationMessage, type Locale } from '@techmatch/shared';
 import { computed, reactive, ref, watch, type Ref } from 'vue';
 import { z } from 'zod';
 import { ApiError } from '../../app/api.js';
-import { currentLocale } from '../../app/i18n/index.js';
+import { currentLocale, i18n } from '../../app/i18n/index.js';
 
 const zodLocales = { 'zh-CN': z.locales.zhCN(), en: z.locales.en() } as const;
+
+/** Plain words for what forms meet most (an empty or too short text, nothing ticked); zod's own for the rest. */
+function friendlyMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  const { t } = i18n.global;
+  if (issue.input === '') return t('common.validation.required');
+  if (issue.code !== 'too_small') return undefined;
+  const min = Number(issue.minimum);
+  if (issue.origin === 'string') return t('common.validation.tooShort', { min });
+  if (issue.origin === 'array') return t('common.validation.chooseAtLeast', { min });
+  return undefined;
+}
+
+const localeError = (locale: Locale) => (issue: z.core.$ZodRawIssue) =>
+  friendlyMessage(issue) ?? zodLocales[locale].localeError(issue);
 
 type FieldErrors = Record<string, string>;
 
@@ -43,7 +57,7 @@ export function useZodForm<S extends z.ZodType, M extends object>(
   function validate(): z.output<S> | null {
     const locale = currentLocale();
     const widgetIssues = check(model);
-    const result = schema.safeParse(prepare(model), { error: zodLocales[locale].localeError });
+    const result = schema.safeParse(prepare(model), { error: localeError(locale) });
     errors.value = {
       ...(result.success ? {} : issuesToErrors(result.error.issues, locale)),
       ...Object.fromEntries(widgetIssues.map((issue) => [issue.path, issue.message])),
