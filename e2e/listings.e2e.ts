@@ -97,11 +97,14 @@ describeE2E('listings journey', () => {
     await page.locator('#listing-contactEmail').fill('wei@bsu.example.cn');
   }
 
-  /** Staff opens the oldest matching submission from the review queue and approves it. */
+  /**
+   * Staff, who has kept the review queue open all along, sees the submission arrive without reloading, opens it
+   * in the drawer and approves it.
+   */
   async function approveInQueue(tab: 'achievement' | 'need', title: string): Promise<void> {
-    await staff.goto(`${app.url}/staff/review`);
     await staff.getByTestId(`review-tab-${tab}`).click();
     const row = staff.getByTestId('listing-row').filter({ hasText: title });
+    await expect.poll(() => row.count(), { timeout: 5000 }).toBe(1);
     await row.getByRole('button', { name: '查看并审核' }).click();
     const drawer = staff.getByTestId('review-drawer');
     await expect.poll(() => drawer.getByTestId('listing-body').innerText()).not.toBe('');
@@ -119,6 +122,8 @@ describeE2E('listings journey', () => {
       browser.newPage().then(watched),
     ]);
     await signInThroughUi(staff, app.url, demoAccount(app, 'staff'));
+    await staff.goto(`${app.url}/staff/review`);
+    await staff.getByTestId('review-queue').waitFor();
   });
   afterAll(async () => {
     expect(pageErrors).toEqual([]);
