@@ -105,6 +105,9 @@ export function useListingForm<
 
   return {
     form,
+    model: form.model,
+    errorOf: form.errorOf,
+    errorWithin: form.errorWithin,
     save,
     saving,
     loading,
@@ -114,5 +117,5 @@ export function useListingForm<
     status,
     editable,
     canSubmit,
-  } satisfies ListingFormState;
+  };
 }
