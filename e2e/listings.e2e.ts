@@ -133,7 +133,10 @@ describeE2E('listings journey', () => {
 
   it('a researcher posts and submits an achievement, staff approves it, a visitor finds it highlighted', async () => {
     const title = '百色芒果采后保鲜与冷链物流技术';
-    await researcher.goto(`${app.url}/achievements/new`);
+    await researcher.goto(app.url);
+    await researcher.getByTestId('user-menu').click();
+    await researcher.getByRole('menuitem', { name: '发布成果' }).click();
+    await researcher.waitForURL('**/achievements/new');
     await researcher.locator('#listing-title').fill(title);
     await researcher
       .locator('#achievement-summary')
