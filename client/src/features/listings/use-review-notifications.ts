@@ -26,7 +26,6 @@ export function useReviewNotifications(): void {
         ? t('listings.live.publishedBody', { title: review.title })
         : t('listings.live.rejectedBody', { title: review.title, reason: review.reason ?? '' }),
       duration: published ? 6000 : 0,
-      customClass: 'tm-review-notification',
       onClick: () => {
         notification.close();
         void router.push(listingPath(review.type, review.id));
