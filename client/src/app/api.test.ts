@@ -1,6 +1,6 @@
-import { HealthResponseSchema } from '@techmatch/shared';
+import { AttachmentSchema, HealthResponseSchema } from '@techmatch/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { api, ApiError } from './api.js';
+import { api, ApiError, setCsrfToken } from './api.js';
 import { setLocale } from './i18n/index.js';
 
 function respondWith(status: number, body: unknown) {
@@ -53,5 +53,25 @@ describe('api client', () => {
       vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))),
     );
     await expect(api.get('/health', HealthResponseSchema)).rejects.toMatchObject({ code: 'NETWORK' });
+  });
+
+  it('sends a file as multipart with the CSRF token, letting the browser set the boundary', async () => {
+    const attachment = {
+      id: 'c'.repeat(24),
+      filename: '检测报告.pdf',
+      contentType: 'application/pdf',
+      size: 5,
+    };
+    const fetchMock = respondWith(201, attachment);
+    vi.stubGlobal('fetch', fetchMock);
+    setCsrfToken('token-1');
+    const form = new FormData();
+    form.append('file', new File(['%PDF-'], '检测报告.pdf', { type: 'application/pdf' }));
+    await expect(api.post('/attachments', AttachmentSchema, form)).resolves.toEqual(attachment);
+    const init = (fetchMock.mock.calls[0] as unknown as [string, RequestInit])[1];
+    expect(init.body).toBe(form);
+    expect(init.headers).toMatchObject({ 'X-CSRF-Token': 'token-1' });
+    expect(init.headers).not.toHaveProperty('Content-Type');
+    setCsrfToken(null);
   });
 });

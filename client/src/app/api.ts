@@ -42,7 +42,8 @@ function headersFor(method: Method, hasBody: boolean): Record<string, string> {
 
 /**
  * Calls the API and validates the answer against the shared schema, so a drift between server and client
- * shows up as an error here instead of as `undefined` somewhere in a template.
+ * shows up as an error here instead of as `undefined` somewhere in a template. A `FormData` body (a file
+ * upload) goes out as multipart, any other body as JSON.
  */
 export async function apiRequest<S extends z.ZodType>(
   method: Method,
@@ -50,13 +51,14 @@ export async function apiRequest<S extends z.ZodType>(
   schema: S,
   body?: unknown,
 ): Promise<z.infer<S>> {
+  const multipart = body instanceof FormData;
   let res: Response;
   try {
     res = await fetch(`/api${path}`, {
       method,
       credentials: 'same-origin',
-      headers: headersFor(method, body !== undefined),
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: headersFor(method, body !== undefined && !multipart),
+      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError('NETWORK', 0, 'network error');

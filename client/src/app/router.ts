@@ -1,5 +1,5 @@
-import type { Permission } from '@techmatch/shared';
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import type { ListingType, Permission } from '@techmatch/shared';
+import { createRouter, createWebHistory, type RouteComponent, type RouteRecordRaw } from 'vue-router';
 import { useSessionStore } from '../features/accounts/session.store.js';
 import HomeView from '../features/home/HomeView.vue';
 
@@ -14,6 +14,35 @@ declare module 'vue-router' {
   }
 }
 
+/** Listing ids are MongoDB ObjectIds; anything else in their place is a page that does not exist. */
+const LISTING_ID = '[0-9a-f]{24}';
+
+/** A listing kind's search, post form, detail page and edit form (`/needs`, `/needs/new`, `/needs/:id`…). */
+function listingRoutes(
+  type: ListingType,
+  createPermission: Permission,
+  views: Record<'search' | 'detail' | 'form', RouteComponent>,
+): RouteRecordRaw[] {
+  const base = `/${type}s`;
+  return [
+    { path: base, name: `${type}-search`, component: views.search },
+    {
+      path: `${base}/new`,
+      name: `${type}-new`,
+      component: views.form,
+      meta: { requiresAuth: true, permission: createPermission },
+    },
+    { path: `${base}/:id(${LISTING_ID})`, name: type, component: views.detail, props: true },
+    {
+      path: `${base}/:id(${LISTING_ID})/edit`,
+      name: `${type}-edit`,
+      component: views.form,
+      props: true,
+      meta: { requiresAuth: true, permission: 'listing.edit' },
+    },
+  ];
+}
+
 const comingSoon = (feature: string) => ({
   component: () => import('../ui/ComingSoonView.vue'),
   props: { feature },
@@ -21,9 +50,34 @@ const comingSoon = (feature: string) => ({
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomeView },
-  { path: '/achievements', name: 'achievements', ...comingSoon('nav.achievements') },
-  { path: '/needs', name: 'needs', ...comingSoon('nav.needs') },
-  { path: '/challenges', name: 'challenges', ...comingSoon('nav.challenges') },
+  ...listingRoutes('achievement', 'achievement.create', {
+    search: () => import('../features/achievements/AchievementSearchView.vue'),
+    detail: () => import('../features/achievements/AchievementDetailView.vue'),
+    form: () => import('../features/achievements/AchievementFormView.vue'),
+  }),
+  ...listingRoutes('need', 'need.create', {
+    search: () => import('../features/needs/NeedSearchView.vue'),
+    detail: () => import('../features/needs/NeedDetailView.vue'),
+    form: () => import('../features/needs/NeedFormView.vue'),
+  }),
+  {
+    path: '/challenges',
+    name: 'challenges',
+    component: () => import('../features/needs/NeedSearchView.vue'),
+    props: { challenges: true },
+  },
+  {
+    path: '/my/listings',
+    name: 'my-listings',
+    component: () => import('../features/listings/MyListingsView.vue'),
+    meta: { requiresAuth: true, permission: 'listing.edit' },
+  },
+  {
+    path: '/staff/review',
+    name: 'review-queue',
+    component: () => import('../features/review/ReviewQueueView.vue'),
+    meta: { requiresAuth: true, permission: 'listing.review' },
+  },
   { path: '/dashboard', name: 'dashboard', ...comingSoon('nav.dashboard') },
   {
     path: '/login',
@@ -85,7 +139,12 @@ export const routes: RouteRecordRaw[] = [
 export const router = createRouter({
   history: createWebHistory(),
   routes,
-  scrollBehavior: () => ({ top: 0 }),
+  // Back and forward restore the position; refining a search (same page, new filters) keeps it.
+  scrollBehavior: (to, from, saved) => {
+    if (saved) return saved;
+    if (to.path === from.path && to.query.page === from.query.page) return false;
+    return { top: 0 };
+  },
 });
 
 router.beforeEach(async (to) => {

@@ -1,8 +1,13 @@
-import type { COUNTIES, FIELDS } from '@techmatch/shared';
+import type { COUNTIES, FIELDS, IP_TYPES, MATURITIES, TRANSFER_MODES } from '@techmatch/shared';
 import { errorMessages } from '@techmatch/shared';
 import { accountsEn } from '../../features/accounts/messages.js';
+import { achievementsEn } from '../../features/achievements/messages.js';
 import { auditEn } from '../../features/audit/messages.js';
+import { homeEn } from '../../features/home/messages.js';
+import { listingsEn } from '../../features/listings/messages.js';
+import { needsEn } from '../../features/needs/messages.js';
 import { organisationsEn } from '../../features/organisations/messages.js';
+import { reviewEn } from '../../features/review/messages.js';
 import type zhCN from './zh-CN.js';
 
 const errors = errorMessages('en');
@@ -35,7 +40,38 @@ const countyNames: Record<(typeof COUNTIES)[number], string> = {
   平果市: 'Pingguo',
 };
 
-const en: typeof zhCN & { enums: { field: typeof fieldNames; county: typeof countyNames } } = {
+const maturityNames: Record<(typeof MATURITIES)[number], string> = {
+  实验室阶段: 'Laboratory stage',
+  小试: 'Bench-scale trial',
+  中试: 'Pilot-scale trial',
+  产业化: 'Industrialised',
+};
+
+const transferModeNames: Record<(typeof TRANSFER_MODES)[number], string> = {
+  转让: 'Assignment',
+  许可: 'Licence',
+  作价入股: 'Equity contribution',
+  合作开发: 'Joint development',
+  技术服务: 'Technical services',
+};
+
+const ipTypeNames: Record<(typeof IP_TYPES)[number], string> = {
+  发明专利: 'Invention patent',
+  实用新型专利: 'Utility model patent',
+  软件著作权: 'Software copyright',
+  技术秘密: 'Know-how',
+  植物新品种: 'Plant variety right',
+};
+
+const enums = {
+  field: fieldNames,
+  county: countyNames,
+  maturity: maturityNames,
+  transferMode: transferModeNames,
+  ipType: ipTypeNames,
+};
+
+const en: typeof zhCN & { enums: typeof enums } = {
   app: {
     name: 'Baise Technology Transfer Matchmaking Platform',
     shortName: 'Baise TechMatch',
@@ -56,13 +92,7 @@ const en: typeof zhCN & { enums: { field: typeof fieldNames; county: typeof coun
     login: 'Sign in',
     main: 'Main navigation',
   },
-  home: {
-    heroTitle: 'Technology transfer matchmaking',
-    heroLead:
-      'Research achievements from universities and institutes meet the technical needs of firms: matched, negotiated and registered in one place.',
-    target: 'Annual target: 2 billion yuan of technology contracts · 30 converted research results',
-    fieldsTitle: 'Ten key fields',
-  },
+  home: homeEn,
   comingSoon: {
     title: 'Coming soon',
     body: '“{feature}” is under construction.',
@@ -101,12 +131,22 @@ const en: typeof zhCN & { enums: { field: typeof fieldNames; county: typeof coun
     yes: 'Yes',
     no: 'No',
     none: 'None',
+    close: 'Close',
+    validation: {
+      required: 'Required',
+      tooShort: 'At least {min} characters',
+      chooseAtLeast: 'Choose at least {min}',
+    },
   },
   accounts: accountsEn,
   organisations: organisationsEn,
   audit: auditEn,
+  listings: listingsEn,
+  achievements: achievementsEn,
+  needs: needsEn,
+  review: reviewEn,
   errors,
-  enums: { field: fieldNames, county: countyNames },
+  enums,
 };
 
 export default en;

@@ -27,8 +27,10 @@ export function setLocale(locale: Locale): void {
   document.documentElement.lang = locale;
 }
 
+export type EnumKind = 'field' | 'county' | 'maturity' | 'transferMode' | 'ipType';
+
 /** Label of a domain enum value: the Chinese term itself in zh-CN, its English name in en. */
-export function enumLabel(kind: 'field' | 'county', value: string): string {
+export function enumLabel(kind: EnumKind, value: string): string {
   const key = `enums.${kind}.${value}`;
   return i18n.global.te(key) ? i18n.global.t(key) : value;
 }

@@ -1,7 +1,12 @@
 import { errorMessages } from '@techmatch/shared';
 import { accountsZh } from '../../features/accounts/messages.js';
+import { achievementsZh } from '../../features/achievements/messages.js';
 import { auditZh } from '../../features/audit/messages.js';
+import { homeZh } from '../../features/home/messages.js';
+import { listingsZh } from '../../features/listings/messages.js';
+import { needsZh } from '../../features/needs/messages.js';
 import { organisationsZh } from '../../features/organisations/messages.js';
+import { reviewZh } from '../../features/review/messages.js';
 
 const errors = errorMessages('zh-CN');
 
@@ -26,13 +31,7 @@ export default {
     login: '登录',
     main: '主导航',
   },
-  home: {
-    heroTitle: '科技成果转化撮合平台',
-    heroLead:
-      '汇聚高校院所科技成果与企业技术需求，智能匹配、在线洽谈、合同登记，一站式服务百色科技成果转化。',
-    target: '年度目标：技术合同成交额 20 亿元 · 转化科技成果 30 项',
-    fieldsTitle: '十大重点领域',
-  },
+  home: homeZh,
   comingSoon: {
     title: '功能建设中',
     body: '“{feature}”正在建设中，敬请期待。',
@@ -70,9 +69,19 @@ export default {
     yes: '是',
     no: '否',
     none: '无',
+    close: '关闭',
+    validation: {
+      required: '此项必填',
+      tooShort: '至少 {min} 个字',
+      chooseAtLeast: '请至少选择 {min} 项',
+    },
   },
   accounts: accountsZh,
   organisations: organisationsZh,
   audit: auditZh,
+  listings: listingsZh,
+  achievements: achievementsZh,
+  needs: needsZh,
+  review: reviewZh,
   errors,
 };

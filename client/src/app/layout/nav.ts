@@ -1,4 +1,6 @@
-/** Primary navigation; features replace their placeholder routes as they land. */
+import type { Permission } from '@techmatch/shared';
+
+/** Primary navigation, the same for everyone; features replace their placeholder routes as they land. */
 export const NAV_ITEMS = [
   { to: '/', label: 'nav.home' },
   { to: '/achievements', label: 'nav.achievements' },
@@ -7,3 +9,25 @@ export const NAV_ITEMS = [
   { to: '/dashboard', label: 'nav.dashboard' },
   { to: '/about', label: 'nav.about' },
 ] as const;
+
+export interface UserMenuItem {
+  to: string;
+  label: string;
+  /** Shown only to roles with this permission. */
+  permission?: Permission;
+  /** Shown only to members of an organisation. */
+  needsOrganisation?: boolean;
+}
+
+/** The signed-in user's menu: their account, their organisation and listings, and the staff desks. */
+export const USER_MENU_ITEMS: UserMenuItem[] = [
+  { to: '/account', label: 'accounts.menu.account' },
+  { to: '/organisation', label: 'accounts.menu.organisation', needsOrganisation: true },
+  { to: '/my/listings', label: 'listings.menu.mine', permission: 'listing.edit' },
+  { to: '/achievements/new', label: 'listings.menu.newAchievement', permission: 'achievement.create' },
+  { to: '/needs/new', label: 'listings.menu.newNeed', permission: 'need.create' },
+  { to: '/staff/review', label: 'listings.menu.review', permission: 'listing.review' },
+  { to: '/staff/verification', label: 'accounts.menu.verification', permission: 'organisation.review' },
+  { to: '/admin/users', label: 'accounts.menu.users', permission: 'user.manage' },
+  { to: '/staff/audit', label: 'accounts.menu.audit', permission: 'audit.read' },
+];
