@@ -64,7 +64,9 @@ describe('notification inbox', () => {
   });
 
   it('stops delivering the types a user muted', async () => {
-    const saved = await researcher.client.put('/api/notifications/preferences', { muted: ['listing_reviewed'] });
+    const saved = await researcher.client.put('/api/notifications/preferences', {
+      muted: ['listing_reviewed'],
+    });
     expect(saved.body).toEqual({ muted: ['listing_reviewed'] });
     await reviewedListing('published');
     expect((await researcher.client.get('/api/notifications')).body.total).toBe(0);
