@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   'listing.edit': ['researcher', 'firm'],
   'listing.close': ['researcher', 'firm', 'staff', 'admin'],
   'listing.review': ['staff', 'admin'],
+  'thesaurus.edit': ['staff', 'admin'],
+  'match.broker': ['staff', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -29,6 +29,8 @@ export interface DomainEventMap {
   'listing.changed': ListingEventPayload;
   'listing.submitted': ListingEventPayload;
   'listing.reviewed': ListingEventPayload & { reason: string | null };
+  'thesaurus.changed': { entryId: string };
+  'match.handled': { matchId: string };
 }
 
 export interface ListingEventPayload {
