@@ -54,7 +54,7 @@ export const EnvSchema = z.object({
     .enum(['auto', 'true', 'false'])
     .default('auto')
     .describe(
-      'Seed demo accounts and listings into an empty database. `auto`: only with the embedded services. Demo passwords are random and printed once (and kept in `DATA_DIR/demo-credentials.txt`).',
+      'Seed the demo marketplace at start-up (bureau accounts on an empty database, then verified organisations with published achievements and needs; only what is missing is added). `auto`: only with the embedded services. Demo passwords are random and printed once (and kept in `DATA_DIR/demo-credentials.txt`).',
     ),
   BODY_LIMIT: z
     .string()

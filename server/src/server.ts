@@ -6,7 +6,7 @@ import type { Logger } from './platform/logger.js';
 import { openDatabase } from './platform/open-database.js';
 import { openSearch, searchHealth } from './platform/search.js';
 import { attachRealtime, createRealtimeServer, realtimeHealth } from './platform/realtime.js';
-import { demoSeedingEnabled, seedDemoIfEmpty } from './seed/demo.js';
+import { demoSeedingEnabled, seedDemo } from './seed/demo.js';
 import { createServices, type Services } from './services.js';
 
 export interface RunningServer {
@@ -30,7 +30,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     indexPrefix: config.MEILI_INDEX_PREFIX,
   });
   await services.init();
-  if (demoSeedingEnabled(config)) await seedDemoIfEmpty(services, config, logger);
+  if (demoSeedingEnabled(config)) await seedDemo(services, config, logger);
 
   const app = createApp({
     config,

@@ -1,6 +1,6 @@
 import {
   creditCodeCheckChar,
-  todayInChina,
+  daysFromToday,
   type AchievementInput,
   type NeedInput,
   type RegisterInput,
@@ -47,10 +47,7 @@ export function joining(creditCode: string): RegisterInput {
   return { ...buildRegistration(), organisation: { mode: 'join', creditCode } };
 }
 
-/** A date `days` from today, as the API expects deadlines (YYYY-MM-DD, China time). */
-export function daysFromToday(days: number): string {
-  return todayInChina(new Date(Date.now() + days * 86_400_000));
-}
+export { daysFromToday };
 
 export function buildAchievementInput(overrides: Partial<AchievementInput> = {}): AchievementInput {
   return {

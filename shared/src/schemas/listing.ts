@@ -18,6 +18,11 @@ export function todayInChina(now = new Date()): string {
   return new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
 }
 
+/** The date `days` from today in China Standard Time, as deadlines are written (YYYY-MM-DD). */
+export function daysFromToday(days: number, now = new Date()): string {
+  return todayInChina(new Date(now.getTime() + days * 86_400_000));
+}
+
 export const FutureDateSchema = CalendarDateSchema.refine((d) => d >= todayInChina(), 'v.dateInPast');
 
 export const KeywordsSchema = z
