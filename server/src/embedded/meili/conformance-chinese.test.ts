@@ -53,10 +53,14 @@ describe('Chinese text', () => {
   it('keeps dictionary words whole, as Meilisearch does with its dictionary setting', async () => {
     const index = meili.client.index(meili.uid('dictionary'));
     await succeeded(index.addDocuments([{ id: 1, title: '搅拌摩擦焊接头性能' }]));
+    const highlighted = async (q: string) =>
+      (await index.search(q, { attributesToHighlight: ['title'] })).hits[0]?._formatted?.title;
     expect(ids((await index.search('摩擦')).hits)).toEqual([1]);
+    expect(await highlighted('摩擦')).toBe('搅拌<em>摩擦</em>焊接头性能');
     await succeeded(index.updateDictionary(['搅拌摩擦焊']));
     expect((await index.search('摩擦')).hits).toEqual([]);
     expect(ids((await index.search('搅拌摩擦焊')).hits)).toEqual([1]);
+    expect(await highlighted('搅拌摩擦焊')).toBe('<em>搅拌摩擦焊</em>接头性能');
   });
 
   it('applies Chinese synonyms, including multi-word ones', async () => {

@@ -53,4 +53,11 @@ describe('tokenizer', () => {
       ['合金', 2, 1],
     ]);
   });
+
+  it('gives a stored text the tokens tokenize gives it, however often and in whatever order it is asked', () => {
+    const texts = ['赤泥 回收。钪 提取', '铝合金型材深加工 Friction-Stir Café', '赤泥 回收。钪 提取'];
+    for (const text of [...texts, ...texts.reverse()]) {
+      expect(plain.tokenizeStored(text)).toEqual(plain.tokenize(text));
+    }
+  });
 });

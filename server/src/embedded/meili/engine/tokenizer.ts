@@ -23,6 +23,8 @@ const HARD_SEPARATOR = /[.;!?\n\r\u3002\uff01\uff1f\uff1b\u2026]/u;
 const ASCII = /^\p{ASCII}*$/u;
 const HAN_ONLY = /^[\u4e00-\u9fff]+$/;
 const MARKS = /\p{M}/gu;
+/** Texts whose tokens `tokenizeStored` keeps: a few megabytes, enough for the hits of the popular queries. */
+const STORED_TEXT_CACHE_SIZE = 4_096;
 
 let sharedJieba: Jieba | undefined;
 
@@ -58,6 +60,7 @@ export class Tokenizer {
   private readonly dictionaryByFirstChar = new Map<string, string[]>();
   private readonly wordPattern: RegExp;
   private readonly separatorPattern: RegExp | undefined;
+  private readonly storedTexts = new Map<string, readonly Token[]>();
 
   constructor(config: TokenizerConfig) {
     for (const entry of config.dictionary) {
@@ -91,6 +94,26 @@ export class Tokenizer {
     for (const piece of this.splitOnDictionary(text)) {
       if (piece.whole) emit(piece.text, piece.start);
       else this.segment(piece, emit);
+    }
+    return tokens;
+  }
+
+  /**
+   * The tokens of a stored document's text, for highlighting and cropping hits. The same hits come back
+   * query after query, and segmenting them again dominated search time, so the most recently used texts
+   * keep their tokens. The cache lives and dies with this tokenizer, i.e. with the index's settings.
+   */
+  tokenizeStored(text: string): readonly Token[] {
+    const cached = this.storedTexts.get(text);
+    if (cached) {
+      this.storedTexts.delete(text);
+      this.storedTexts.set(text, cached);
+      return cached;
+    }
+    const tokens = this.tokenize(text);
+    this.storedTexts.set(text, tokens);
+    if (this.storedTexts.size > STORED_TEXT_CACHE_SIZE) {
+      this.storedTexts.delete(this.storedTexts.keys().next().value as string);
     }
     return tokens;
   }

@@ -61,7 +61,7 @@ function formatString(text: string, path: string, options: FormatOptions): strin
   const highlight = options.highlight(path);
   const crop = options.cropLength(path);
   if (!highlight && crop === undefined) return text;
-  const tokens = options.tokenizer.tokenize(text);
+  const tokens = options.tokenizer.tokenizeStored(text);
   const lengths = tokens.map((token) => options.matcher.matchLength(token));
   const [first, last] = crop === undefined ? [0, tokens.length - 1] : cropWindow(lengths, crop);
   if (tokens.length === 0 || last < first) return crop === 0 ? '' : text;
@@ -128,7 +128,7 @@ export function matchesPosition(
     }
     if (typeof value !== 'string' && typeof value !== 'number') return;
     const text = String(value);
-    for (const token of tokenizer.tokenize(text)) {
+    for (const token of tokenizer.tokenizeStored(text)) {
       const length = matcher.matchLength(token);
       if (length === 0) continue;
       const position: MatchPosition = {
