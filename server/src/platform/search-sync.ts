@@ -28,6 +28,7 @@ export const searchSyncFields = {
 };
 
 const BATCH = 500;
+const REINDEX_BATCH = 5_000;
 const TASK_TIMEOUT_MS = 60_000;
 
 export interface SearchSyncState {
@@ -152,10 +153,29 @@ export class SearchSync {
     void this.drain();
   }
 
+  /**
+   * Marks every record of a collection dirty, a batch of ids at a time: one update of a whole large
+   * collection holds the database long enough for the driver to give up on it (seen at 100,000 listings).
+   */
+  private async markAllDirty(model: Model<Indexable>): Promise<void> {
+    let after: Indexable['_id'] | null = null;
+    for (;;) {
+      const ids: Pick<Indexable, '_id'>[] = await model
+        .find(after ? { _id: { $gt: after } } : {}, { _id: 1 })
+        .sort({ _id: 1 })
+        .limit(REINDEX_BATCH)
+        .lean<Pick<Indexable, '_id'>[]>();
+      const last = ids.at(-1);
+      if (!last) return;
+      await model.updateMany({ _id: { $in: ids.map(({ _id }) => _id) } }, markSearchDirty);
+      after = last._id;
+    }
+  }
+
   /** Rebuilds every index from MongoDB: marks all records dirty, empties the indexes, drains. */
   async reindexAll(): Promise<void> {
     for (const source of this.sources) {
-      await source.model.updateMany({}, { $set: { searchDirty: true }, $inc: { searchVersion: 1 } });
+      await this.markAllDirty(source.model);
       await this.client.index(source.index).deleteAllDocuments().waitTask({ timeout: TASK_TIMEOUT_MS });
     }
     this.settingsApplied = false;
