@@ -11,6 +11,8 @@ import { auditRouter } from './modules/audit/audit.routes.js';
 import { healthRouter } from './modules/health/health.routes.js';
 import { notificationRouter } from './modules/notifications/notification.routes.js';
 import { organisationRouter } from './modules/organisations/organisation.routes.js';
+import { applicationRouter } from './modules/applications/application.routes.js';
+import { inquiryRouter } from './modules/inquiries/inquiry.routes.js';
 import { authenticate, csrfProtection } from './platform/auth/http.js';
 import type { HealthProbes } from './platform/health.js';
 import { apiNotFound, errorHandler } from './platform/http/error-handler.js';
@@ -64,6 +66,8 @@ export function createApp(deps: AppDeps): Express {
   api.use(achievementRouter(services.achievements, services.search.client, services.indexes.achievements));
   api.use(needRouter(services.needs, services.search.client, services.indexes.needs));
   api.use(notificationRouter(services.notifications));
+  api.use(inquiryRouter(services.inquiries, services.inquiryMessages));
+  api.use(applicationRouter(services.applications));
   api.use(apiNotFound);
   app.use('/api', api);
 

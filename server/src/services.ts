@@ -38,6 +38,17 @@ import { registerNotificationEvents } from './modules/notifications/notification
 import { notificationService } from './modules/notifications/notification.service.js';
 import { organisationModel } from './modules/organisations/organisation.model.js';
 import { organisationService } from './modules/organisations/organisation.service.js';
+import { applicationModel } from './modules/applications/application.model.js';
+import { registerApplicationEvents } from './modules/applications/application.events.js';
+import { applicationService } from './modules/applications/application.service.js';
+import { attachmentSharing } from './modules/attachments/attachment-sharing.js';
+import { registerInquiryEvents } from './modules/inquiries/inquiry.events.js';
+import { inquiryModel } from './modules/inquiries/inquiry.model.js';
+import { inquiryService } from './modules/inquiries/inquiry.service.js';
+import { registerInquirySocket } from './modules/inquiries/inquiry.socket.js';
+import { messageModel } from './modules/inquiries/message.model.js';
+import { messageService } from './modules/inquiries/message.service.js';
+import { rateLimiter } from './platform/rate-limit.js';
 
 export interface ServiceDeps {
   connection: Connection;
@@ -49,6 +60,8 @@ export interface ServiceDeps {
 }
 
 const EXPIRY_INTERVAL_MS = 60_000;
+/** Chat flood guard per user: a burst of 12 messages, then 3 a second. */
+const MESSAGE_RATE = { capacity: 12, refillPerSecond: 3 };
 
 /** The composition root of the domain: models on one connection, the event bus, and every service. */
 export function createServices({ connection, logger, io, search, dataDir, indexPrefix }: ServiceDeps) {
@@ -67,6 +80,9 @@ export function createServices({ connection, logger, io, search, dataDir, indexP
     needs: needModel(connection),
     notifications: notificationModel(connection),
     notificationPreferences: notificationPreferenceModel(connection),
+    inquiries: inquiryModel(connection),
+    inquiryMessages: messageModel(connection),
+    applications: applicationModel(connection),
   };
 
   const audit = auditService(models.audit);
@@ -82,7 +98,14 @@ export function createServices({ connection, logger, io, search, dataDir, indexP
 
   const sessions = sessionService(models);
   const throttle = throttleService(models.throttles);
-  for (const model of [models.users, models.organisations, models.achievements, models.needs] as const) {
+  for (const model of [
+    models.users,
+    models.organisations,
+    models.achievements,
+    models.needs,
+    models.inquiries,
+    models.applications,
+  ] as const) {
     outbox.track(model as never);
   }
 
@@ -101,8 +124,25 @@ export function createServices({ connection, logger, io, search, dataDir, indexP
       if (owner.type === 'need') return Boolean(await models.needs.exists(published));
       return false;
     },
+    isSharedWith: attachmentSharing({ ...models, messages: models.inquiryMessages }),
   });
   const listingDeps = { organisations: models.organisations, attachments, outbox, searchSync };
+
+  const limiter = rateLimiter(MESSAGE_RATE);
+  const inquiryMessages = messageService({
+    ...models,
+    messages: models.inquiryMessages,
+    attachments,
+    notifications,
+    realtime,
+    limiter,
+    logger,
+  });
+  const inquiries = inquiryService({ ...models, messages: inquiryMessages, outbox, limiter });
+  const applications = applicationService({ ...models, attachments, inquiries, outbox, searchSync });
+  registerInquiryEvents({ bus, messages: inquiryMessages, notifications, realtime });
+  registerApplicationEvents(bus, applications, notifications);
+  registerInquirySocket(io, inquiryMessages, logger);
 
   let expiryTimer: NodeJS.Timeout | null = null;
   const expireNeeds = () =>
@@ -127,6 +167,9 @@ export function createServices({ connection, logger, io, search, dataDir, indexP
     achievements: listingService(achievementKind(models.achievements), listingDeps),
     needs: listingService(needKind(models.needs), listingDeps),
     matching: matchingService({ client: search.client, indexes }),
+    inquiries,
+    inquiryMessages,
+    applications,
     /** Creates collections and indexes (unique constraints must exist before the first request). */
     async init(): Promise<void> {
       await Promise.all(Object.values(models).map((model) => model.init()));

@@ -16,6 +16,12 @@ export const PERMISSIONS = {
   'listing.edit': ['researcher', 'firm'],
   'listing.close': ['researcher', 'firm', 'staff', 'admin'],
   'listing.review': ['staff', 'admin'],
+  'inquiry.open': ['researcher', 'firm'],
+  'inquiry.participate': ['researcher', 'firm', 'staff', 'admin'],
+  'inquiry.decide': ['researcher', 'firm'],
+  'inquiry.broker': ['staff', 'admin'],
+  'application.create': ['researcher'],
+  'application.decide': ['firm'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -50,6 +50,12 @@ export const VALIDATION_MESSAGES = {
     en: 'an attachment is unknown, not yours, or already used elsewhere',
   },
   'v.reasonRequired': { zh: '请填写原因', en: 'a reason is required' },
+  'v.clientMessageId': { zh: '消息编号格式不正确', en: 'not a valid client message id' },
+  'v.amountPositive': { zh: '金额需大于 0', en: 'the amount must be more than 0' },
+  'v.amountOverBounty': {
+    zh: '申请金额不能超过榜单奖金',
+    en: 'the requested amount must not exceed the bounty',
+  },
 } as const;
 
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

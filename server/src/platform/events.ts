@@ -1,4 +1,4 @@
-import type { ListingStatus, Role } from '@techmatch/shared';
+import type { ApplicationStatus, InquiryStatus, ListingStatus, Role } from '@techmatch/shared';
 import type { Logger } from './logger.js';
 
 /** What the audit log records about an event, when the event is an audited change. */
@@ -29,6 +29,36 @@ export interface DomainEventMap {
   'listing.changed': ListingEventPayload;
   'listing.submitted': ListingEventPayload;
   'listing.reviewed': ListingEventPayload & { reason: string | null };
+  'inquiry.opened': InquiryEventPayload;
+  'inquiry.status_changed': InquiryEventPayload & { from: InquiryStatus; change: InquiryChange };
+  'inquiry.broker_joined': InquiryEventPayload;
+  'application.submitted': ApplicationEventPayload;
+  'application.decided': ApplicationEventPayload & { reason: string | null };
+  'challenge.awarded': { needId: string; applicationId: string; title: string };
+}
+
+/** Who acted on an inquiry, who takes part in it, and what happened (for notifications and the timeline). */
+export interface InquiryEventPayload {
+  inquiryId: string;
+  title: string;
+  status: InquiryStatus;
+  actorId: string | null;
+  actorName: string;
+  /** The named participants: the initiator, the listing's owner, the brokers. */
+  participantIds: string[];
+  applicationId: string | null;
+}
+
+export type InquiryChange = 'accepted' | 'declined' | 'withdrawn' | 'closed' | 'agreed_by' | 'agreed';
+
+export interface ApplicationEventPayload {
+  applicationId: string;
+  needId: string;
+  title: string;
+  applicantId: string;
+  applicantOrganisation: string;
+  challengeOwnerId: string;
+  status: ApplicationStatus;
 }
 
 export interface ListingEventPayload {
