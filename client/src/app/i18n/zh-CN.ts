@@ -7,6 +7,9 @@ import { listingsZh } from '../../features/listings/messages.js';
 import { needsZh } from '../../features/needs/messages.js';
 import { organisationsZh } from '../../features/organisations/messages.js';
 import { reviewZh } from '../../features/review/messages.js';
+import { applicationsZh } from '../../features/applications/messages.js';
+import { inquiriesZh } from '../../features/inquiries/messages.js';
+import { notificationsZh } from '../../features/notifications/messages.js';
 
 const errors = errorMessages('zh-CN');
 
@@ -83,5 +86,8 @@ export default {
   achievements: achievementsZh,
   needs: needsZh,
   review: reviewZh,
+  inquiries: inquiriesZh,
+  applications: applicationsZh,
+  notifications: notificationsZh,
   errors,
 };
