@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   'inquiry.broker': ['staff', 'admin'],
   'application.create': ['researcher'],
   'application.decide': ['firm'],
+  'thesaurus.edit': ['staff', 'admin'],
+  'match.broker': ['staff', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -35,6 +35,8 @@ export interface DomainEventMap {
   'application.submitted': ApplicationEventPayload;
   'application.decided': ApplicationEventPayload & { reason: string | null };
   'challenge.awarded': { needId: string; applicationId: string; title: string };
+  'thesaurus.changed': { entryId: string };
+  'match.handled': { matchId: string };
 }
 
 /** Who acted on an inquiry, who takes part in it, and what happened (for notifications and the timeline). */
