@@ -14,7 +14,7 @@ declare module 'vue-router' {
   }
 }
 
-/** Listing ids are MongoDB ObjectIds; anything else in their place is a page that does not exist. */
+/** Listing (and inquiry) ids are MongoDB ObjectIds; anything else in their place is a page that does not exist. */
 const LISTING_ID = '[0-9a-f]{24}';
 
 /** A listing kind's search, post form, detail page and edit form (`/needs`, `/needs/new`, `/needs/:id`…). */
@@ -77,6 +77,45 @@ export const routes: RouteRecordRaw[] = [
     name: 'review-queue',
     component: () => import('../features/review/ReviewQueueView.vue'),
     meta: { requiresAuth: true, permission: 'listing.review' },
+  },
+  {
+    path: `/needs/:id(${LISTING_ID})/apply`,
+    name: 'challenge-apply',
+    component: () => import('../features/applications/ApplicationFormView.vue'),
+    props: true,
+    meta: { requiresAuth: true, permission: 'application.create' },
+  },
+  {
+    path: `/needs/:id(${LISTING_ID})/applications`,
+    name: 'challenge-applications',
+    component: () => import('../features/applications/ApplicationBoardView.vue'),
+    props: true,
+    meta: { requiresAuth: true, permission: 'application.decide' },
+  },
+  {
+    path: '/my/applications',
+    name: 'my-applications',
+    component: () => import('../features/applications/MyApplicationsView.vue'),
+    meta: { requiresAuth: true, permission: 'application.create' },
+  },
+  {
+    path: '/inquiries',
+    name: 'inquiries',
+    component: () => import('../features/inquiries/InquiryListView.vue'),
+    meta: { requiresAuth: true, permission: 'inquiry.participate' },
+  },
+  {
+    path: `/inquiries/:id(${LISTING_ID})`,
+    name: 'inquiry',
+    component: () => import('../features/inquiries/InquiryView.vue'),
+    props: true,
+    meta: { requiresAuth: true, permission: 'inquiry.participate' },
+  },
+  {
+    path: '/notifications',
+    name: 'notifications',
+    component: () => import('../features/notifications/NotificationsView.vue'),
+    meta: { requiresAuth: true },
   },
   { path: '/dashboard', name: 'dashboard', ...comingSoon('nav.dashboard') },
   {

@@ -71,6 +71,7 @@ export const inquiriesZh = {
     notJoined: '加入洽谈后可发送消息。',
     you: '我',
     offline: '连接已断开，恢复后将自动补发。',
+    attach: '添加附件',
   },
   system: {
     accepted: '{name} 接受了洽谈，双方联系方式已公开',
@@ -159,6 +160,7 @@ export const inquiriesEn: typeof inquiriesZh = {
     notJoined: 'Join the inquiry to write in it.',
     you: 'Me',
     offline: 'Disconnected: unsent messages go out once the connection is back.',
+    attach: 'Attach files',
   },
   system: {
     accepted: '{name} accepted the inquiry; contact details are now shared',
