@@ -5,7 +5,13 @@ import type { AchievementDoc, AchievementModel } from '../achievements/achieveme
 import type { NeedDoc, NeedModel } from '../needs/need.model.js';
 import type { NotificationService } from '../notifications/notification.service.js';
 import type { MatchCandidate } from './matcher.js';
-import type { MatchDoc, MatchModel, MatchSide } from './match.model.js';
+import {
+  matchRunId,
+  type MatchDoc,
+  type MatchModel,
+  type MatchRunModel,
+  type MatchSide,
+} from './match.model.js';
 import type { MatchingService } from './matching.service.js';
 
 /** How many partners are kept per listing, and the weakest score worth keeping. */
@@ -14,6 +20,7 @@ const KEEP_MIN_SCORE = 0.25;
 
 interface StoreDeps {
   matches: MatchModel;
+  matchRuns: MatchRunModel;
   needs: NeedModel;
   achievements: AchievementModel;
   matching: MatchingService;
@@ -27,6 +34,11 @@ interface Pair {
   candidate: MatchCandidate;
 }
 
+interface Partners {
+  keyTerms: string[];
+  pairs: Pair[];
+}
+
 /** A user's choice on a pair survives recomputation: only untouched pairs are replaced or dropped. */
 const untouched = { starredBy: { $size: 0 }, dismissedBy: { $size: 0 }, handledBy: null };
 
@@ -35,36 +47,48 @@ const untouched = { starredBy: { $size: 0 }, dismissedBy: { $size: 0 }, handledB
  * tells both owners once about each strong pair neither has dismissed. Idempotent: running it twice changes
  * nothing but the computation time.
  */
-export function matchStore({ matches, needs, achievements, matching, notifications, logger }: StoreDeps) {
-  async function partnersOf(type: MatchSide, listingId: string): Promise<Pair[] | null> {
+export function matchStore({
+  matches,
+  matchRuns: runs,
+  needs,
+  achievements,
+  matching,
+  notifications,
+  logger,
+}: StoreDeps) {
+  /** The candidates worth keeping whose listing is still published, with that listing loaded. */
+  async function published<T extends { _id: Types.ObjectId }>(
+    model: { find(filter: object): { lean<R>(): PromiseLike<R> } },
+    candidates: MatchCandidate[],
+  ): Promise<{ doc: T; candidate: MatchCandidate }[]> {
+    const kept = candidates.filter((c) => c.score >= KEEP_MIN_SCORE);
+    const docs = await model.find({ _id: { $in: kept.map((c) => c.id) }, status: 'published' }).lean<T[]>();
+    const byId = new Map(docs.map((d) => [d._id.toHexString(), d]));
+    return kept.flatMap((candidate) => {
+      const doc = byId.get(candidate.id);
+      return doc ? [{ doc, candidate }] : [];
+    });
+  }
+
+  async function partnersOf(type: MatchSide, listingId: string): Promise<Partners | null> {
     if (type === 'need') {
       const need = await needs.findById(listingId).lean<NeedDoc>();
       if (!need || need.status !== 'published') return null;
-      const candidates = (await matching.achievementsFor(need, KEEP_PER_LISTING)).filter(
-        (c) => c.score >= KEEP_MIN_SCORE,
-      );
-      const docs = await achievements
-        .find({ _id: { $in: candidates.map((c) => c.id) }, status: 'published' })
-        .lean<AchievementDoc[]>();
-      const byId = new Map(docs.map((d) => [d._id.toHexString(), d]));
-      return candidates.flatMap((candidate) => {
-        const achievement = byId.get(candidate.id);
-        return achievement ? [{ need, achievement, candidate }] : [];
-      });
+      const { terms, candidates } = await matching.achievementsFor(need, KEEP_PER_LISTING);
+      const found = await published<AchievementDoc>(achievements, candidates);
+      return {
+        keyTerms: terms.map((t) => t.term),
+        pairs: found.map(({ doc, candidate }) => ({ need, achievement: doc, candidate })),
+      };
     }
     const achievement = await achievements.findById(listingId).lean<AchievementDoc>();
     if (!achievement || achievement.status !== 'published') return null;
-    const candidates = (await matching.needsFor(achievement, KEEP_PER_LISTING)).filter(
-      (c) => c.score >= KEEP_MIN_SCORE,
-    );
-    const docs = await needs
-      .find({ _id: { $in: candidates.map((c) => c.id) }, status: 'published' })
-      .lean<NeedDoc[]>();
-    const byId = new Map(docs.map((d) => [d._id.toHexString(), d]));
-    return candidates.flatMap((candidate) => {
-      const need = byId.get(candidate.id);
-      return need ? [{ need, achievement, candidate }] : [];
-    });
+    const { terms, candidates } = await matching.needsFor(achievement, KEEP_PER_LISTING);
+    const found = await published<NeedDoc>(needs, candidates);
+    return {
+      keyTerms: terms.map((t) => t.term),
+      pairs: found.map(({ doc, candidate }) => ({ need: doc, achievement, candidate })),
+    };
   }
 
   async function save(pair: Pair, from: MatchSide): Promise<MatchDoc | null> {
@@ -122,15 +146,18 @@ export function matchStore({ matches, needs, achievements, matching, notificatio
   }
 
   async function recompute(type: MatchSide, listingId: string): Promise<number> {
-    const pairs = await partnersOf(type, listingId);
+    const partners = await partnersOf(type, listingId);
     const own =
       type === 'need'
         ? { needId: new Types.ObjectId(listingId) }
         : { achievementId: new Types.ObjectId(listingId) };
-    if (!pairs) {
+    const runId = matchRunId(type, listingId);
+    if (!partners) {
       await matches.deleteMany({ ...own, ...untouched });
+      await runs.deleteOne({ _id: runId });
       return 0;
     }
+    const { keyTerms, pairs } = partners;
     const kept: Types.ObjectId[] = [];
     for (const pair of pairs) {
       const match = await save(pair, type);
@@ -139,6 +166,11 @@ export function matchStore({ matches, needs, achievements, matching, notificatio
       await alert(match, pair).catch((error: unknown) => logger.error({ err: error }, 'match alert failed'));
     }
     await matches.deleteMany({ ...own, computedFrom: type, _id: { $nin: kept }, ...untouched });
+    await runs.updateOne(
+      { _id: runId },
+      { $set: { keyTerms: keyTerms.slice(0, 20), computedAt: new Date() } },
+      { upsert: true },
+    );
     return pairs.length;
   }
 

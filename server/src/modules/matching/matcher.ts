@@ -1,3 +1,4 @@
+import type { MatchTermSource } from '@techmatch/shared';
 import type { Meilisearch, MultiSearchQuery, SearchResponse } from 'meilisearch';
 import { contentTerms } from './text-analysis.js';
 import {
@@ -22,12 +23,10 @@ export interface MatchTarget {
   attributes: string[];
 }
 
-export type TermSource = 'need' | 'pair' | 'feedback';
-
 export interface MatchedTerm {
   term: string;
   weight: number;
-  source: TermSource;
+  source: MatchTermSource;
 }
 
 export interface MatchCandidate {
@@ -155,7 +154,7 @@ class Evidence {
     private readonly totalWeight: number,
   ) {}
 
-  add(result: TermResult, weight: number, source: TermSource): void {
+  add(result: TermResult, weight: number, source: MatchTermSource): void {
     for (const hit of result.hits) {
       const id = String(hit.id);
       if (this.exclude?.has(id)) continue;
@@ -233,7 +232,7 @@ export async function findMatches(
   const results = await searchTerms(client, target, [...weights.keys(), ...pairs.keys()], options);
   for (const result of results) {
     const single = weights.get(result.term);
-    if (single !== undefined) evidence.add(result, single, 'need');
+    if (single !== undefined) evidence.add(result, single, 'subject');
     else evidence.add(result, pairs.get(result.term) ?? 0, 'pair');
   }
 
