@@ -133,3 +133,19 @@ export async function signInThroughUi(
     .click();
   await page.getByTestId('user-menu').waitFor();
 }
+
+/**
+ * Collects the console errors and uncaught exceptions (CSP violations among them) of every page passed to
+ * `watch`; a journey ends by expecting `errors` to be empty.
+ */
+export function pageErrorWatch(): { errors: string[]; watch(page: Page): Page } {
+  const errors: string[] = [];
+  return {
+    errors,
+    watch(page) {
+      page.on('console', (msg) => msg.type() === 'error' && errors.push(`${page.url()}: ${msg.text()}`));
+      page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+      return page;
+    },
+  };
+}

@@ -8,6 +8,9 @@ import { listingsEn } from '../../features/listings/messages.js';
 import { needsEn } from '../../features/needs/messages.js';
 import { organisationsEn } from '../../features/organisations/messages.js';
 import { reviewEn } from '../../features/review/messages.js';
+import { matchesEn } from '../../features/matches/messages.js';
+import { savedSearchesEn } from '../../features/saved-searches/messages.js';
+import { thesaurusEn } from '../../features/thesaurus/messages.js';
 import type zhCN from './zh-CN.js';
 
 const errors = errorMessages('en');
@@ -145,6 +148,9 @@ const en: typeof zhCN & { enums: typeof enums } = {
   achievements: achievementsEn,
   needs: needsEn,
   review: reviewEn,
+  matches: matchesEn,
+  thesaurus: thesaurusEn,
+  savedSearches: savedSearchesEn,
   errors,
   enums,
 };

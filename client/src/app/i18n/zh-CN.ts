@@ -7,6 +7,9 @@ import { listingsZh } from '../../features/listings/messages.js';
 import { needsZh } from '../../features/needs/messages.js';
 import { organisationsZh } from '../../features/organisations/messages.js';
 import { reviewZh } from '../../features/review/messages.js';
+import { matchesZh } from '../../features/matches/messages.js';
+import { savedSearchesZh } from '../../features/saved-searches/messages.js';
+import { thesaurusZh } from '../../features/thesaurus/messages.js';
 
 const errors = errorMessages('zh-CN');
 
@@ -83,5 +86,8 @@ export default {
   achievements: achievementsZh,
   needs: needsZh,
   review: reviewZh,
+  matches: matchesZh,
+  thesaurus: thesaurusZh,
+  savedSearches: savedSearchesZh,
   errors,
 };
