@@ -91,35 +91,45 @@ export function matchStore({
     };
   }
 
-  async function save(pair: Pair, from: MatchSide): Promise<MatchDoc | null> {
-    const { need, achievement, candidate } = pair;
-    return matches
-      .findOneAndUpdate(
-        { needId: need._id, achievementId: achievement._id },
-        {
-          $set: {
-            needOwnerId: need.ownerId,
-            achievementOwnerId: achievement.ownerId,
-            needOrganisationId: need.organisationId,
-            achievementOrganisationId: achievement.organisationId,
-            field: need.field,
-            county: need.county,
-            score: candidate.score,
-            explanation: { terms: candidate.matchedTerms.slice(0, 12), sameField: candidate.sameField },
-            computedFrom: from,
-            computedAt: new Date(),
+  /** Upserts every pair in one round trip and reads them back (with what users did to them meanwhile). */
+  async function save(pairs: Pair[], from: MatchSide): Promise<MatchDoc[]> {
+    if (pairs.length === 0) return [];
+    const computedAt = new Date();
+    await matches.bulkWrite(
+      pairs.map(({ need, achievement, candidate }) => ({
+        updateOne: {
+          filter: { needId: need._id, achievementId: achievement._id },
+          update: {
+            $set: {
+              needOwnerId: need.ownerId,
+              achievementOwnerId: achievement.ownerId,
+              needOrganisationId: need.organisationId,
+              achievementOrganisationId: achievement.organisationId,
+              field: need.field,
+              county: need.county,
+              score: candidate.score,
+              explanation: { terms: candidate.matchedTerms.slice(0, 12), sameField: candidate.sameField },
+              computedFrom: from,
+              computedAt,
+            },
+            $setOnInsert: {
+              dismissedBy: [],
+              starredBy: [],
+              notifiedAt: null,
+              handledBy: null,
+              handledAt: null,
+            },
           },
-          $setOnInsert: {
-            dismissedBy: [],
-            starredBy: [],
-            notifiedAt: null,
-            handledBy: null,
-            handledAt: null,
-          },
+          upsert: true,
         },
-        { upsert: true, returnDocument: 'after' },
-      )
-      .lean<MatchDoc>();
+      })),
+      { ordered: false },
+    );
+    return matches
+      .find({
+        $or: pairs.map(({ need, achievement }) => ({ needId: need._id, achievementId: achievement._id })),
+      })
+      .lean<MatchDoc[]>();
   }
 
   async function alert(match: MatchDoc, pair: Pair): Promise<void> {
@@ -158,13 +168,18 @@ export function matchStore({
       return 0;
     }
     const { keyTerms, pairs } = partners;
-    const kept: Types.ObjectId[] = [];
-    for (const pair of pairs) {
-      const match = await save(pair, type);
-      if (!match) continue;
-      kept.push(match._id);
-      await alert(match, pair).catch((error: unknown) => logger.error({ err: error }, 'match alert failed'));
+    const saved = await save(pairs, type);
+    const pairOf = new Map(
+      pairs.map((p) => [`${p.need._id.toHexString()}:${p.achievement._id.toHexString()}`, p]),
+    );
+    for (const match of saved) {
+      const pair = pairOf.get(`${match.needId.toHexString()}:${match.achievementId.toHexString()}`);
+      if (pair)
+        await alert(match, pair).catch((error: unknown) =>
+          logger.error({ err: error }, 'match alert failed'),
+        );
     }
+    const kept = saved.map((m) => m._id);
     await matches.deleteMany({ ...own, computedFrom: type, _id: { $nin: kept }, ...untouched });
     await runs.updateOne(
       { _id: runId },
