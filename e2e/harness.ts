@@ -4,15 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { creditCodeCheckChar, type Session } from '@techmatch/shared';
-import {
-  chromium,
-  request,
-  type APIResponse,
-  type Browser,
-  type BrowserContext,
-  type Page,
-} from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { describe } from 'vitest';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -126,13 +118,6 @@ export function demoAccount(app: RunningApp, role: string): DemoAccount {
   return account;
 }
 
-/** Collects a page's console errors and uncaught exceptions (CSP violations among them) into `errors`. */
-export const recordErrors = (errors: string[]) => (page: Page) => {
-  page.on('console', (msg) => msg.type() === 'error' && errors.push(`${page.url()}: ${msg.text()}`));
-  page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
-  return page;
-};
-
 /** Signs in through the login page, as a user would. */
 export async function signInThroughUi(
   page: Page,
@@ -149,74 +134,18 @@ export async function signInThroughUi(
   await page.getByTestId('user-menu').waitFor();
 }
 
-/** An API client with a signed-in session: its CSRF token goes with every write. */
-export interface SessionApi {
-  session: Session;
-  get(path: string): Promise<APIResponse>;
-  post(path: string, data?: unknown): Promise<APIResponse>;
-}
-
-function sessionApi(context: BrowserContext['request'], session: Session): SessionApi {
-  const headers = { 'X-CSRF-Token': session.csrfToken ?? '' };
-  return {
-    session,
-    get: (apiPath) => context.get(apiPath),
-    post: (apiPath, data) => context.post(apiPath, { data, headers }),
-  };
-}
-
-async function expectStatus(response: APIResponse, status: number, what: string): Promise<void> {
-  if (response.status() !== status) throw new Error(`${what}: ${response.status()} ${await response.text()}`);
-}
-
-/** The demo staff account through the API (e.g. to verify organisations or approve listings). */
-export async function staffApi(app: RunningApp): Promise<SessionApi & { dispose(): Promise<void> }> {
-  const context = await request.newContext({ baseURL: app.url });
-  const login = await context.post('/api/auth/login', { data: demoAccount(app, 'staff') });
-  await expectStatus(login, 200, 'staff sign-in');
-  return { ...sessionApi(context, (await login.json()) as Session), dispose: () => context.dispose() };
-}
-
 /**
- * A browser context signed in as a new researcher or firm user whose organisation the bureau has verified.
- * Registration and verification go through the API (the accounts journey covers their UI); `n` keeps the
- * e-mail addresses and credit codes of one app apart.
+ * Collects the console errors and uncaught exceptions (CSP violations among them) of every page passed to
+ * `watch`; a journey ends by expecting `errors` to be empty.
  */
-export async function verifiedMember(
-  browser: Browser,
-  app: RunningApp,
-  role: 'researcher' | 'firm',
-  n: number,
-): Promise<{ context: BrowserContext; api: SessionApi }> {
-  const context = await browser.newContext({ baseURL: app.url });
-  const code = `91451000MA${String(8_000_000 + n)}`;
-  const registered = await context.request.post('/api/auth/register', {
-    data: {
-      role,
-      name: role === 'firm' ? '陆经理' : '韦教授',
-      email: `${role}${n}@members.example.cn`,
-      password: 'Youjiang-river-2026',
-      organisation: {
-        mode: 'create',
-        name: role === 'firm' ? `平果铝业深加工有限公司${n}` : `百色学院${n}`,
-        kind: role === 'firm' ? 'firm' : 'university',
-        creditCode: code + creditCodeCheckChar(code),
-        county: '右江区',
-        location: '百色市',
-        contactName: '联系人',
-        contactPhone: '0776-2812345',
-        contactEmail: `org${n}@members.example.cn`,
-      },
+export function pageErrorWatch(): { errors: string[]; watch(page: Page): Page } {
+  const errors: string[] = [];
+  return {
+    errors,
+    watch(page) {
+      page.on('console', (msg) => msg.type() === 'error' && errors.push(`${page.url()}: ${msg.text()}`));
+      page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+      return page;
     },
-  });
-  await expectStatus(registered, 201, `registering a ${role}`);
-  const session = (await registered.json()) as Session;
-  const bureau = await staffApi(app);
-  const verified = await bureau.post(`/api/organisations/${session.user?.organisationId}/verification`, {
-    decision: 'verified',
-    reason: '',
-  });
-  await expectStatus(verified, 200, 'verifying the organisation');
-  await bureau.dispose();
-  return { context, api: sessionApi(context.request, session) };
+  };
 }

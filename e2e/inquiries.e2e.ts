@@ -1,4 +1,3 @@
-import type { Achievement } from '@techmatch/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildAchievementInput } from '../server/src/test/factories.js';
@@ -6,14 +5,12 @@ import {
   demoAccount,
   describeE2E,
   launchBrowser,
-  recordErrors,
+  pageErrorWatch,
   signInThroughUi,
-  staffApi,
   startApp,
-  verifiedMember,
   type RunningApp,
-  type SessionApi,
 } from './harness.js';
+import { staffApi, verifiedMember, type Member } from './members.js';
 
 const achievement = buildAchievementInput();
 /** How long a live update may take to show on this shared machine. */
@@ -25,25 +22,17 @@ describeE2E('inquiries journey', () => {
   let researcher: Page;
   let firm: Page;
   let staff: Page;
-  let researcherApi: SessionApi;
   let achievementId: string;
-  const pageErrors: string[] = [];
-  const watched = recordErrors(pageErrors);
+  const { errors: pageErrors, watch: watched } = pageErrorWatch();
 
   /** The texts of the conversation's messages, in the order shown. */
   const bodies = (page: Page) => page.getByTestId('chat-message').locator('.tm-chat__body').allInnerTexts();
   const lastBody = async (page: Page) => (await bodies(page)).at(-1);
 
-  async function publishAchievement(): Promise<string> {
-    const created = await researcherApi.post('/api/achievements', achievement);
-    expect(created.status(), await created.text()).toBe(201);
-    const { id } = (await created.json()) as Achievement;
-    expect((await researcherApi.post(`/api/achievements/${id}/submit`)).status()).toBe(200);
-    const bureau = await staffApi(app);
-    expect((await bureau.post(`/api/achievements/${id}/review`, { decision: 'published' })).status()).toBe(
-      200,
-    );
-    await bureau.dispose();
+  async function publishAchievement(owner: Member): Promise<string> {
+    const { id } = (await owner.api.post('/achievements', achievement)) as { id: string };
+    await owner.api.post(`/achievements/${id}/submit`);
+    await (await staffApi(app)).post(`/achievements/${id}/review`, { decision: 'published' });
     return id;
   }
 
@@ -56,14 +45,13 @@ describeE2E('inquiries journey', () => {
     app = await startApp();
     browser = await launchBrowser();
     const [asResearcher, asFirm] = await Promise.all([
-      verifiedMember(browser, app, 'researcher', 1),
-      verifiedMember(browser, app, 'firm', 2),
+      verifiedMember(app, browser, 'researcher', 21),
+      verifiedMember(app, browser, 'firm', 22),
     ]);
-    researcherApi = asResearcher.api;
     researcher = watched(await asResearcher.context.newPage());
     firm = watched(await asFirm.context.newPage());
     staff = watched(await (await browser.newContext()).newPage());
-    achievementId = await publishAchievement();
+    achievementId = await publishAchievement(asResearcher);
   });
   afterAll(async () => {
     expect(pageErrors).toEqual([]);

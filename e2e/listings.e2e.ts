@@ -4,13 +4,13 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   demoAccount,
   describeE2E,
+  pageErrorWatch,
   launchBrowser,
-  recordErrors,
   signInThroughUi,
   startApp,
-  verifiedMember,
   type RunningApp,
 } from './harness.js';
+import { verifiedMember } from './members.js';
 
 /** A day `days` from today in the bureau's calendar, and how the Chinese UI writes it. */
 const inDays = (days: number) => todayInChina(new Date(Date.now() + days * 86_400_000));
@@ -25,12 +25,10 @@ describeE2E('listings journey', () => {
   let staff: Page;
   let researcher: Page;
   let firm: Page;
-  /** Console errors and uncaught exceptions of every page the journeys open. */
-  const pageErrors: string[] = [];
-  const watched = recordErrors(pageErrors);
+  const { errors: pageErrors, watch: watched } = pageErrorWatch();
 
-  const member = async (role: 'researcher' | 'firm', n: number) =>
-    watched(await (await verifiedMember(browser, app, role, n)).context.newPage());
+  const memberPage = async (role: 'researcher' | 'firm', n: number) =>
+    watched(await (await verifiedMember(app, browser, role, n)).context.newPage());
 
   /** Waits for a card to appear in a visitor's results: search indexing follows the approval shortly. */
   async function untilListed(page: Page, title: string) {
@@ -78,8 +76,8 @@ describeE2E('listings journey', () => {
     app = await startApp();
     browser = await launchBrowser();
     [researcher, firm, staff] = await Promise.all([
-      member('researcher', 1),
-      member('firm', 2),
+      memberPage('researcher', 1),
+      memberPage('firm', 2),
       browser.newPage().then(watched),
     ]);
     await signInThroughUi(staff, app.url, demoAccount(app, 'staff'));

@@ -28,7 +28,7 @@ import { matchingService } from './modules/matching/matching.service.js';
 import { thesaurusModel } from './modules/thesaurus/thesaurus.model.js';
 import { thesaurusService } from './modules/thesaurus/thesaurus.service.js';
 import { thesaurusSettings } from './modules/thesaurus/thesaurus.settings.js';
-import { matchModel } from './modules/matching/match.model.js';
+import { matchModel, matchRunModel } from './modules/matching/match.model.js';
 import { matchService } from './modules/matching/match.service.js';
 import { matchStore } from './modules/matching/match-store.js';
 import { learnThesaurusWords, registerMatchingEvents } from './modules/matching/matching.events.js';
@@ -95,6 +95,7 @@ export function createServices({ connection, logger, io, search, dataDir, indexP
     applications: applicationModel(connection),
     thesaurus: thesaurusModel(connection),
     matches: matchModel(connection),
+    matchRuns: matchRunModel(connection),
     jobs: jobModel(connection),
     savedSearches: savedSearchModel(connection),
   };
@@ -217,7 +218,7 @@ export function createServices({ connection, logger, io, search, dataDir, indexP
     matching,
     jobs,
     matchStore: matches,
-    matches: matchService({ ...models, outbox }),
+    matches: matchService({ ...models, jobs, outbox }),
     thesaurus,
     savedSearches,
     /** Creates collections and indexes (unique constraints must exist before the first request). */

@@ -117,6 +117,30 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../features/notifications/NotificationsView.vue'),
     meta: { requiresAuth: true },
   },
+  {
+    path: '/my/matches',
+    name: 'my-matches',
+    component: () => import('../features/matches/MyMatchesView.vue'),
+    meta: { requiresAuth: true, permission: 'listing.edit' },
+  },
+  {
+    path: '/my/saved-searches',
+    name: 'saved-searches',
+    component: () => import('../features/saved-searches/SavedSearchesView.vue'),
+    meta: { requiresAuth: true },
+  },
+  {
+    path: '/staff/matches',
+    name: 'match-board',
+    component: () => import('../features/matches/MatchBoardView.vue'),
+    meta: { requiresAuth: true, permission: 'match.broker' },
+  },
+  {
+    path: '/staff/thesaurus',
+    name: 'thesaurus',
+    component: () => import('../features/thesaurus/ThesaurusView.vue'),
+    meta: { requiresAuth: true, permission: 'thesaurus.edit' },
+  },
   { path: '/dashboard', name: 'dashboard', ...comingSoon('nav.dashboard') },
   {
     path: '/login',

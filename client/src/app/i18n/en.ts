@@ -11,6 +11,9 @@ import { reviewEn } from '../../features/review/messages.js';
 import { applicationsEn } from '../../features/applications/messages.js';
 import { inquiriesEn } from '../../features/inquiries/messages.js';
 import { notificationsEn } from '../../features/notifications/messages.js';
+import { matchesEn } from '../../features/matches/messages.js';
+import { savedSearchesEn } from '../../features/saved-searches/messages.js';
+import { thesaurusEn } from '../../features/thesaurus/messages.js';
 import type zhCN from './zh-CN.js';
 
 const errors = errorMessages('en');
@@ -151,6 +154,9 @@ const en: typeof zhCN & { enums: typeof enums } = {
   inquiries: inquiriesEn,
   applications: applicationsEn,
   notifications: notificationsEn,
+  matches: matchesEn,
+  thesaurus: thesaurusEn,
+  savedSearches: savedSearchesEn,
   errors,
   enums,
 };

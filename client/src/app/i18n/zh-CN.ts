@@ -10,6 +10,9 @@ import { reviewZh } from '../../features/review/messages.js';
 import { applicationsZh } from '../../features/applications/messages.js';
 import { inquiriesZh } from '../../features/inquiries/messages.js';
 import { notificationsZh } from '../../features/notifications/messages.js';
+import { matchesZh } from '../../features/matches/messages.js';
+import { savedSearchesZh } from '../../features/saved-searches/messages.js';
+import { thesaurusZh } from '../../features/thesaurus/messages.js';
 
 const errors = errorMessages('zh-CN');
 
@@ -89,5 +92,8 @@ export default {
   inquiries: inquiriesZh,
   applications: applicationsZh,
   notifications: notificationsZh,
+  matches: matchesZh,
+  thesaurus: thesaurusZh,
+  savedSearches: savedSearchesZh,
   errors,
 };

@@ -20,5 +20,6 @@ describe('who is offered to open an inquiry', () => {
   it('offers nothing on the viewer’s own listing, and waits for the organisation’s verification', () => {
     expect(inquiryOffer(viewer('firm'), { ...achievement, organisationId: 'o'.repeat(24) })).toBe('none');
     expect(inquiryOffer(viewer('firm', false), achievement)).toBe('verifyFirst');
+    expect(inquiryOffer(viewer('firm'), { type: 'achievement' })).toBe('open');
   });
 });

@@ -17,7 +17,8 @@ const ASKS_ABOUT: Partial<Record<Role, ListingType>> = { firm: 'achievement', re
 
 export function inquiryOffer(
   viewer: InquiryViewer,
-  listing: { type: ListingType; organisationId: string },
+  /** The listing's organisation, when known (a match's partner listing is by definition someone else's). */
+  listing: { type: ListingType; organisationId?: string },
 ): InquiryOffer {
   const { user } = viewer;
   if (!user) return 'signIn';
