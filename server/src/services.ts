@@ -38,6 +38,10 @@ import { registerNotificationEvents } from './modules/notifications/notification
 import { notificationService } from './modules/notifications/notification.service.js';
 import { organisationModel } from './modules/organisations/organisation.model.js';
 import { organisationService } from './modules/organisations/organisation.service.js';
+import { contractModel } from './modules/contracts/contract.model.js';
+import { contractImportModel } from './modules/contracts/contract-import.model.js';
+import { contractModules } from './modules/contracts/contract.module.js';
+import { targetModel } from './modules/targets/target.model.js';
 
 export interface ServiceDeps {
   connection: Connection;
@@ -67,6 +71,9 @@ export function createServices({ connection, logger, io, search, dataDir, indexP
     needs: needModel(connection),
     notifications: notificationModel(connection),
     notificationPreferences: notificationPreferenceModel(connection),
+    contracts: contractModel(connection),
+    contractImports: contractImportModel(connection),
+    targets: targetModel(connection),
   };
 
   const audit = auditService(models.audit);
@@ -103,6 +110,16 @@ export function createServices({ connection, logger, io, search, dataDir, indexP
     },
   });
   const listingDeps = { organisations: models.organisations, attachments, outbox, searchSync };
+  const contractSlice = contractModules({
+    models,
+    bus,
+    outbox,
+    realtime,
+    io,
+    logger,
+    attachments,
+    notifications,
+  });
 
   let expiryTimer: NodeJS.Timeout | null = null;
   const expireNeeds = () =>
@@ -127,6 +144,7 @@ export function createServices({ connection, logger, io, search, dataDir, indexP
     achievements: listingService(achievementKind(models.achievements), listingDeps),
     needs: listingService(needKind(models.needs), listingDeps),
     matching: matchingService({ client: search.client, indexes }),
+    ...contractSlice,
     /** Creates collections and indexes (unique constraints must exist before the first request). */
     async init(): Promise<void> {
       await Promise.all(Object.values(models).map((model) => model.init()));

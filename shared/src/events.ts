@@ -1,3 +1,4 @@
+import type { DashboardJoin, DashboardSnapshot, FeedEntry, ImportProgress } from './schemas/dashboard.js';
 import type { Notification } from './schemas/notification.js';
 
 /**
@@ -32,10 +33,30 @@ export interface ServerToClientEvents {
   'account:changed': (payload: AccountChangedPayload) => void;
   'listing:reviewed': (payload: ListingReviewedPayload) => void;
   'review:queue_changed': (payload: { type: 'achievement' | 'need' }) => void;
+  /** A year's dashboard after a registration, void, correction or target change (to the `dashboard` room). */
+  'dashboard:snapshot': (snapshot: DashboardSnapshot) => void;
+  /** A contract was just registered: its public feed entry (to the `dashboard` room). */
+  'dashboard:feed': (entry: FeedEntry) => void;
+  /** The contract registration queue changed (to staff). */
+  'contracts:queue_changed': () => void;
+  /** How far an Excel import has got (to the user who started it). */
+  'contracts:import_progress': (progress: ImportProgress) => void;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- features add their client events here
-export interface ClientToServerEvents {}
+export interface ClientToServerEvents {
+  /** Anyone may watch the public dashboard: joins the `dashboard` room and answers the year's snapshot. */
+  'dashboard:join': (
+    payload: DashboardJoin,
+    ack: (reply: { ok: true; snapshot: DashboardSnapshot } | { ok: false; code: string }) => void,
+  ) => void;
+  'dashboard:leave': () => void;
+}
+
+/** Messages between app nodes (through the Redis adapter when several run). */
+export interface InterServerEvents {
+  /** The counted contracts of these years changed: drop cached dashboards. */
+  'dashboard:invalidate': (years: number[]) => void;
+}
 
 export const ROOMS = {
   dashboard: 'dashboard',

@@ -15,3 +15,5 @@ export * from './schemas/need.js';
 export * from './schemas/notification.js';
 export * from './schemas/organisation.js';
 export * from './schemas/user.js';
+export * from './schemas/contract.js';
+export * from './schemas/dashboard.js';

@@ -16,6 +16,11 @@ export const PERMISSIONS = {
   'listing.edit': ['researcher', 'firm'],
   'listing.close': ['researcher', 'firm', 'staff', 'admin'],
   'listing.review': ['staff', 'admin'],
+  'contract.create': ['researcher', 'firm', 'staff', 'admin'],
+  'contract.edit': ['researcher', 'firm', 'staff', 'admin'],
+  'contract.register': ['staff', 'admin'],
+  'contract.statistics': ['staff', 'admin'],
+  'target.edit': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

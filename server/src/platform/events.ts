@@ -1,4 +1,4 @@
-import type { ListingStatus, Role } from '@techmatch/shared';
+import type { ContractStatus, ListingStatus, Role } from '@techmatch/shared';
 import type { Logger } from './logger.js';
 
 /** What the audit log records about an event, when the event is an audited change. */
@@ -29,6 +29,24 @@ export interface DomainEventMap {
   'listing.changed': ListingEventPayload;
   'listing.submitted': ListingEventPayload;
   'listing.reviewed': ListingEventPayload & { reason: string | null };
+  'contract.changed': ContractEventPayload;
+  'contract.submitted': ContractEventPayload;
+  'contract.returned': ContractEventPayload & { reasons: string[] };
+  'contract.registered': ContractEventPayload;
+  'contract.voided': ContractEventPayload;
+  'contract.corrected': ContractEventPayload;
+  'contract.publicity_changed': ContractEventPayload;
+  'contracts.imported': { importId: string; years: number[]; created: number };
+  'target.updated': { year: number };
+}
+
+export interface ContractEventPayload {
+  contractId: string;
+  title: string;
+  status: ContractStatus;
+  createdBy: string;
+  /** The registration year whose counter the change moves, when it has one. */
+  year: number | null;
 }
 
 export interface ListingEventPayload {

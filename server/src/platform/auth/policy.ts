@@ -8,6 +8,7 @@ interface PolicyResources {
   'membership.review': { organisationId: string };
   'listing.edit': { organisationId: string };
   'listing.close': { organisationId: string };
+  'contract.edit': { organisationId: string | null };
 }
 
 type ObjectRules = { [P in keyof PolicyResources]: (actor: Actor, resource: PolicyResources[P]) => boolean };
@@ -19,6 +20,8 @@ const OBJECT_RULES: ObjectRules = {
     isStaff(actor) || isActiveMemberOf(actor, organisationId),
   'listing.edit': (actor, { organisationId }) => isActiveMemberOf(actor, organisationId),
   'listing.close': (actor, { organisationId }) => isStaff(actor) || isActiveMemberOf(actor, organisationId),
+  'contract.edit': (actor, { organisationId }) =>
+    isStaff(actor) || (organisationId !== null && isActiveMemberOf(actor, organisationId)),
 };
 
 type ResourceArg<P extends Permission> = P extends keyof PolicyResources ? [PolicyResources[P]] : [];

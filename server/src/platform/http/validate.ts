@@ -10,7 +10,7 @@ export interface RequestSchemas {
   body?: z.ZodType;
 }
 
-const zodLocales = { 'zh-CN': z.locales.zhCN(), en: z.locales.en() } as const;
+export const zodLocales = { 'zh-CN': z.locales.zhCN(), en: z.locales.en() } as const;
 
 function describeIssues(part: string, error: z.ZodError, locale: Locale): ErrorIssue[] {
   return error.issues.map((issue) => ({

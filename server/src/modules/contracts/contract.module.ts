@@ -1,0 +1,95 @@
+import type { ContractLinks } from '@techmatch/shared';
+import type { EventBus } from '../../platform/events.js';
+import type { Logger } from '../../platform/logger.js';
+import type { Outbox } from '../../platform/outbox.js';
+import type { RealtimeHub, RealtimeServer } from '../../platform/realtime.js';
+import type { UserModel } from '../accounts/user.model.js';
+import type { AttachmentService } from '../attachments/attachment.service.js';
+import { registerDashboardSocket } from '../dashboard/dashboard.socket.js';
+import { dashboardService } from '../dashboard/dashboard.service.js';
+import {
+  contractFunnelSource,
+  funnelService,
+  listingFunnelSource,
+  type FunnelSource,
+} from '../dashboard/funnel.js';
+import type { NotificationService } from '../notifications/notification.service.js';
+import type { OrganisationModel } from '../organisations/organisation.model.js';
+import type { TargetModel } from '../targets/target.model.js';
+import { targetService } from '../targets/target.service.js';
+import type { ContractModel } from './contract.model.js';
+import { registerContractEvents } from './contract.events.js';
+import { contractService } from './contract.service.js';
+import type { ContractImportModel } from './contract-import.model.js';
+import { contractImportService } from './contract-import.js';
+import { contractExports } from './contract-export.js';
+import { contractRegistration } from './contract-registration.js';
+import { contractSources, listingLinkChecks, type LinkCheck } from './contract-sources.js';
+import type { AchievementModel } from '../achievements/achievement.model.js';
+import type { NeedModel } from '../needs/need.model.js';
+
+export interface ContractModuleDeps {
+  models: {
+    contracts: ContractModel;
+    contractImports: ContractImportModel;
+    targets: TargetModel;
+    organisations: OrganisationModel;
+    users: UserModel;
+    achievements: AchievementModel;
+    needs: NeedModel;
+  };
+  bus: EventBus;
+  outbox: Outbox;
+  realtime: RealtimeHub;
+  io: RealtimeServer;
+  logger: Logger;
+  attachments: AttachmentService;
+  notifications: NotificationService;
+  /** Checks of links this branch cannot make (inquiries, matches…), added by the modules that can. */
+  linkChecks?: Partial<Record<keyof ContractLinks, LinkCheck>>;
+  /** Funnel stages beyond listings and contracts (matches, inquiries), added by their modules. */
+  funnelSources?: FunnelSource[];
+}
+
+/**
+ * The contracts slice (技术合同登记, 年度目标, 数据大屏): its services on the shared models, event bus and
+ * realtime hub. Deal-producing modules plug in through `linkChecks` and `funnelSources`.
+ */
+export function contractModules(deps: ContractModuleDeps) {
+  const { models, bus, outbox, realtime } = deps;
+  for (const model of [models.contracts, models.contractImports, models.targets])
+    outbox.track(model as never);
+
+  const targets = targetService({ targets: models.targets, outbox });
+  const dashboard = dashboardService({ contracts: models.contracts, targets, realtime });
+  registerDashboardSocket(deps.io, dashboard, deps.logger);
+  const sources = contractSources({ ...listingLinkChecks(models), ...deps.linkChecks });
+  const contracts = contractService({
+    contracts: models.contracts,
+    organisations: models.organisations,
+    attachments: deps.attachments,
+    outbox,
+    sources,
+    countingSettings: targets.countingSettings,
+  });
+  registerContractEvents(bus, { dashboard, notifications: deps.notifications, realtime });
+  return {
+    targets,
+    dashboard,
+    contracts,
+    contractRegistration: contractRegistration(contracts.writer, sources),
+    contractImports: contractImportService({
+      contracts: models.contracts,
+      imports: models.contractImports,
+      outbox,
+      realtime,
+      sources,
+    }),
+    contractExports: contractExports(models.contracts, targets.countingSettings),
+    funnel: funnelService([
+      listingFunnelSource(models),
+      contractFunnelSource(models.contracts, targets),
+      ...(deps.funnelSources ?? []),
+    ]),
+  };
+}
