@@ -25,10 +25,13 @@ function yearsOf(from: string, to: string): number[] {
   return Array.from({ length: Number(to.slice(0, 4)) - first + 1 }, (_, i) => first + i);
 }
 
+/** Registered in the period: whole years are one indexed equality, other periods add the date range. */
 export function periodFilter(from: string, to: string): Record<string, unknown> {
+  const years = yearsOf(from, to);
+  const wholeYears = from.endsWith('-01-01') && to.endsWith('-12-31');
   return {
-    'registration.year': { $in: yearsOf(from, to) },
-    'registration.date': { $gte: from, $lte: to },
+    'registration.year': years.length === 1 ? years[0] : { $in: years },
+    ...(wholeYears ? {} : { 'registration.date': { $gte: from, $lte: to } }),
   };
 }
 

@@ -62,6 +62,8 @@ export function columnHeader(key: ImportColumnKey | null): string | null {
   return key ? (HEADER_OF.get(key) ?? null) : null;
 }
 
+const AMOUNT_HEADERS = [columnHeader('contractAmount'), columnHeader('techAmount')];
+
 const orNull = (text: string) => (text === '' ? null : text);
 
 /** `2026/3/5` and `2026-3-5` are read as 2026-03-05; anything else is left for the schema to refuse. */
@@ -133,6 +135,7 @@ export function parseImportRow(
         COLUMN_OF_PATH[path] ?? COLUMN_OF_PATH[issue.path.slice(0, 3).map(String).join('.')] ?? null;
       return errorAt(column, issue.message);
     })
-    .filter((error) => !amountErrors.some((a) => a.column === error.column));
+    // An unreadable amount makes the rules that compare amounts meaningless: report the amount alone.
+    .filter((error) => amountErrors.length === 0 || !AMOUNT_HEADERS.includes(error.column ?? ''));
   return { parsed: null, errors: [...amountErrors, ...schemaErrors] };
 }
