@@ -1,33 +1,22 @@
 import ExcelJS from 'exceljs';
-import { IMPORT_COLUMNS, type ImportRow } from '../modules/contracts/contract-excel.js';
+import { IMPORT_COLUMNS, TEMPLATE_EXAMPLE, type ImportRow } from '../modules/contracts/contract-excel.js';
 import { JAN_1, THIS_YEAR } from './contract-factories.js';
 
 /** Row `i` of an import file: a licence registered on 1 January, number `<year>451000<i>`. */
 export function buildImportRow(i: number, overrides: Partial<ImportRow> = {}): ImportRow {
   return {
+    ...TEMPLATE_EXAMPLE,
     registrationNumber: `${THIS_YEAR}451000${String(i).padStart(6, '0')}`,
     registrationDate: JAN_1,
     title: `技术许可合同${i}`,
     contractNumber: `BS-${i}`,
-    type: '技术许可',
-    subtype: '',
-    field: '生态铝',
-    sellerName: '百色学院',
-    sellerCreditCode: '',
-    sellerProvince: '广西壮族自治区',
-    sellerCounty: '右江区',
     buyerName: '南宁铝材科技有限公司',
-    buyerCreditCode: '',
-    buyerProvince: '广西壮族自治区',
     buyerCounty: '',
     signedDate: JAN_1,
     termStart: JAN_1,
     termEnd: `${THIS_YEAR + 1}-01-01`,
     contractAmount: '1000.00',
     techAmount: '800.00',
-    origin: '线下',
-    achievementId: '',
-    needId: '',
     ...overrides,
   };
 }
