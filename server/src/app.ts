@@ -5,7 +5,10 @@ import type { Config } from './config.js';
 import { authRouter } from './modules/accounts/auth.routes.js';
 import { achievementRouter } from './modules/achievements/achievement.routes.js';
 import { attachmentRouter } from './modules/attachments/attachment.routes.js';
+import { matchRouter } from './modules/matching/match.routes.js';
 import { needRouter } from './modules/needs/need.routes.js';
+import { savedSearchRouter } from './modules/saved-searches/saved-search.routes.js';
+import { thesaurusRouter } from './modules/thesaurus/thesaurus.routes.js';
 import { userRouter } from './modules/accounts/user.routes.js';
 import { auditRouter } from './modules/audit/audit.routes.js';
 import { healthRouter } from './modules/health/health.routes.js';
@@ -79,6 +82,9 @@ export function createApp(deps: AppDeps): Express {
   api.use(contractRouter(services.contracts, services.contractRegistration));
   api.use(targetRouter(services.targets));
   api.use(dashboardRouter(services.dashboard, services.funnel));
+  api.use(matchRouter(services.matches));
+  api.use(thesaurusRouter(services.thesaurus));
+  api.use(savedSearchRouter(services.savedSearches));
   api.use(apiNotFound);
   app.use('/api', api);
 

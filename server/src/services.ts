@@ -1,8 +1,9 @@
 import path from 'node:path';
 import type { Connection } from 'mongoose';
 import type { Settings } from 'meilisearch';
-import { EventBus } from './platform/events.js';
+import { EventBus, type ListingEventPayload } from './platform/events.js';
 import type { Logger } from './platform/logger.js';
+import { JobQueue, jobModel } from './platform/job-queue.js';
 import { Outbox } from './platform/outbox.js';
 import { realtimeHub, type RealtimeServer } from './platform/realtime.js';
 import type { Search } from './platform/search.js';
@@ -24,8 +25,13 @@ import { auditModel } from './modules/audit/audit.model.js';
 import { auditService } from './modules/audit/audit.service.js';
 import { registerListingEvents } from './modules/listings/listing.events.js';
 import { matchingService } from './modules/matching/matching.service.js';
-import { THESAURUS_SEED } from './modules/matching/thesaurus.seed.js';
-import { thesaurusSettings } from './modules/matching/thesaurus.settings.js';
+import { thesaurusModel } from './modules/thesaurus/thesaurus.model.js';
+import { thesaurusService } from './modules/thesaurus/thesaurus.service.js';
+import { thesaurusSettings } from './modules/thesaurus/thesaurus.settings.js';
+import { matchModel } from './modules/matching/match.model.js';
+import { matchService } from './modules/matching/match.service.js';
+import { matchStore } from './modules/matching/match-store.js';
+import { learnThesaurusWords, registerMatchingEvents } from './modules/matching/matching.events.js';
 import { listingService } from './modules/listings/listing.service.js';
 import { needModel } from './modules/needs/need.model.js';
 import { needSearchSource } from './modules/needs/need.search.js';
@@ -37,11 +43,16 @@ import {
 import { registerNotificationEvents } from './modules/notifications/notification.events.js';
 import { notificationService } from './modules/notifications/notification.service.js';
 import { organisationModel } from './modules/organisations/organisation.model.js';
+import { savedSearchModel } from './modules/saved-searches/saved-search.model.js';
+import { savedSearchService } from './modules/saved-searches/saved-search.service.js';
 import { organisationService } from './modules/organisations/organisation.service.js';
 import { contractModel } from './modules/contracts/contract.model.js';
 import { contractImportModel } from './modules/contracts/contract-import.model.js';
 import { contractModules } from './modules/contracts/contract.module.js';
 import { targetModel } from './modules/targets/target.model.js';
+
+/** The background job that alerts saved searches of a newly published listing. */
+const SAVED_SEARCH_ALERT = 'saved-search.alert';
 
 export interface ServiceDeps {
   connection: Connection;
@@ -74,8 +85,13 @@ export function createServices({ connection, logger, io, search, dataDir, indexP
     contracts: contractModel(connection),
     contractImports: contractImportModel(connection),
     targets: targetModel(connection),
+    thesaurus: thesaurusModel(connection),
+    matches: matchModel(connection),
+    jobs: jobModel(connection),
+    savedSearches: savedSearchModel(connection),
   };
 
+  const jobs = new JobQueue(models.jobs, logger);
   const audit = auditService(models.audit);
   bus.onAny(audit.recordEvent);
   registerAccountEvents({ bus, realtime, users: models.users });
@@ -89,15 +105,50 @@ export function createServices({ connection, logger, io, search, dataDir, indexP
 
   const sessions = sessionService(models);
   const throttle = throttleService(models.throttles);
-  for (const model of [models.users, models.organisations, models.achievements, models.needs] as const) {
+  for (const model of [
+    models.users,
+    models.organisations,
+    models.achievements,
+    models.needs,
+    models.thesaurus,
+  ] as const) {
     outbox.track(model as never);
   }
 
   const indexes = { achievements: `${indexPrefix}achievements`, needs: `${indexPrefix}needs` };
-  const noExtraSettings = (): Promise<Partial<Settings>> =>
-    Promise.resolve(thesaurusSettings(THESAURUS_SEED));
-  searchSync.register(achievementSearchSource(indexes.achievements, models.achievements, noExtraSettings));
-  searchSync.register(needSearchSource(indexes.needs, models.needs, noExtraSettings));
+  const thesaurus = thesaurusService({ entries: models.thesaurus, outbox });
+  const thesaurusIndexSettings = async (): Promise<Partial<Settings>> =>
+    thesaurusSettings(await thesaurus.content());
+  searchSync.register(
+    achievementSearchSource(indexes.achievements, models.achievements, thesaurusIndexSettings),
+  );
+  searchSync.register(needSearchSource(indexes.needs, models.needs, thesaurusIndexSettings));
+  const savedSearches = savedSearchService({
+    searches: models.savedSearches,
+    client: search.client,
+    indexes,
+    notifications,
+    searchSync,
+  });
+  jobs.handle(SAVED_SEARCH_ALERT, ({ eventId = '', listing = '{}' }) =>
+    savedSearches.alertFor(eventId, JSON.parse(listing) as ListingEventPayload),
+  );
+  bus.on('listing.reviewed', async ({ _id, payload }) => {
+    if (payload.status !== 'published') return;
+    await jobs.enqueue(SAVED_SEARCH_ALERT, _id, { eventId: _id, listing: JSON.stringify(payload) });
+    jobs.kick();
+  });
+  const matching = matchingService({ client: search.client, indexes });
+  const matches = matchStore({ ...models, matching, notifications, logger });
+  registerMatchingEvents({
+    bus,
+    jobs,
+    store: matches,
+    thesaurus,
+    searchSync,
+    needs: models.needs,
+    achievements: models.achievements,
+  });
 
   const attachments = attachmentService({
     attachments: models.attachments,
@@ -143,16 +194,24 @@ export function createServices({ connection, logger, io, search, dataDir, indexP
     organisations: organisationService({ ...models, outbox }),
     achievements: listingService(achievementKind(models.achievements), listingDeps),
     needs: listingService(needKind(models.needs), listingDeps),
-    matching: matchingService({ client: search.client, indexes }),
     ...contractSlice,
+    matching,
+    jobs,
+    matchStore: matches,
+    matches: matchService({ ...models, outbox }),
+    thesaurus,
+    savedSearches,
     /** Creates collections and indexes (unique constraints must exist before the first request). */
     async init(): Promise<void> {
       await Promise.all(Object.values(models).map((model) => model.init()));
+      await thesaurus.ensureSeeded();
+      await learnThesaurusWords(thesaurus);
     },
     /** Outbox redelivery, search sync and deadline expiry; safe to run on every node. */
     startBackgroundWork(): void {
       outbox.start();
       searchSync.start();
+      jobs.start();
       void expireNeeds();
       expiryTimer = setInterval(() => void expireNeeds(), EXPIRY_INTERVAL_MS);
       expiryTimer.unref();
@@ -161,6 +220,7 @@ export function createServices({ connection, logger, io, search, dataDir, indexP
       outbox.stop();
       if (expiryTimer) clearInterval(expiryTimer);
       await searchSync.stop();
+      await jobs.stop();
     },
   };
 }

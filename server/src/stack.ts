@@ -31,7 +31,7 @@ export interface AppStack {
   db: Database;
   search: Search;
   dataDir: string;
-  /** Waits until every pending change is in the search index. */
+  /** Waits until every pending change is in the search index and the background jobs it caused have run. */
   synced(): Promise<void>;
   /** Empties every collection (indexes stay), for a clean slate between tests. */
   reset(): Promise<void>;
@@ -128,7 +128,10 @@ export async function startStack(options: StackOptions = {}): Promise<AppStack> 
     db,
     search,
     dataDir,
-    synced: () => services.searchSync.drain(),
+    async synced() {
+      await services.searchSync.drain();
+      await services.jobs.drain();
+    },
     async reset() {
       const collections = await db.connection.db?.collections();
       await Promise.all((collections ?? []).map((collection) => collection.deleteMany({})));

@@ -68,6 +68,16 @@ export const ERROR_CATALOG = {
     zh: '当前状态下无法执行此操作。',
   },
   CONFLICT: { status: 409, en: 'This conflicts with existing data.', zh: '与已有数据冲突。' },
+  THESAURUS_CONFLICT: {
+    status: 409,
+    en: 'A word is already in another thesaurus entry, or the change would make expansions loop.',
+    zh: '词语已存在于其他词条，或修改后扩展关系会形成循环。',
+  },
+  TOO_MANY_SAVED_SEARCHES: {
+    status: 409,
+    en: 'You have saved the maximum of 20 searches. Delete one first.',
+    zh: '已达到 20 个保存搜索的上限，请先删除一个。',
+  },
   FILE_MISSING: { status: 400, en: 'No file was sent.', zh: '未收到文件。' },
   FILE_TOO_LARGE: { status: 413, en: 'The file is larger than 10 MB.', zh: '文件超过 10 MB。' },
   FILE_TYPE_NOT_ALLOWED: {

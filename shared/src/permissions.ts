@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   'contract.register': ['staff', 'admin'],
   'contract.statistics': ['staff', 'admin'],
   'target.edit': ['admin'],
+  'thesaurus.edit': ['staff', 'admin'],
+  'match.broker': ['staff', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -49,6 +49,19 @@ export const VALIDATION_MESSAGES = {
     zh: '附件不存在、不属于您，或已用于其他信息',
     en: 'an attachment is unknown, not yours, or already used elsewhere',
   },
+  'v.thesaurusWord': {
+    zh: '词语只能包含文字、数字、空格、连字符',
+    en: 'words contain letters, digits, spaces and hyphens only',
+  },
+  'v.thesaurusGroupSize': {
+    zh: '同义词组至少需要 2 个不同的词',
+    en: 'a synonym group needs at least 2 different words',
+  },
+  'v.thesaurusDuplicate': { zh: '同一组内有重复的词', en: 'a word appears twice in the group' },
+  'v.thesaurusLoop': {
+    zh: '扩展词不能包含原词，否则会形成循环',
+    en: 'an expansion must not lead back to its own words (that would loop)',
+  },
   'v.reasonRequired': { zh: '请填写原因', en: 'a reason is required' },
   'v.amountPositive': { zh: '金额需大于 0', en: 'the amount must be more than 0' },
   'v.techAmountAboveContract': {

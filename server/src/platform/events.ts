@@ -38,6 +38,8 @@ export interface DomainEventMap {
   'contract.publicity_changed': ContractEventPayload;
   'contracts.imported': { importId: string; years: number[]; created: number };
   'target.updated': { year: number };
+  'thesaurus.changed': { entryId: string };
+  'match.handled': { matchId: string };
 }
 
 export interface ContractEventPayload {

@@ -1,6 +1,7 @@
 import type { Meilisearch, Settings } from 'meilisearch';
 import type { Model } from 'mongoose';
 import type { Logger } from './logger.js';
+import { Ticker } from './ticker.js';
 
 /** The fields the sync needs on every indexed MongoDB document. */
 export interface Indexable {
@@ -42,7 +43,7 @@ export interface SearchSyncState {
 export class SearchSync {
   private readonly sources: SearchSource<Indexable>[] = [];
   private settingsApplied = false;
-  private timer: NodeJS.Timeout | null = null;
+  private readonly ticker = new Ticker(() => this.kick());
   private running: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
   readonly state: SearchSyncState = { lastError: null, lastSyncedAt: null };
@@ -163,13 +164,11 @@ export class SearchSync {
 
   start(intervalMs = 2_000): void {
     this.kick();
-    this.timer = setInterval(() => this.kick(), intervalMs);
-    this.timer.unref();
+    this.ticker.start(intervalMs);
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    this.ticker.stop();
     await this.running;
   }
 }

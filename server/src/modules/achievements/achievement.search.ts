@@ -49,6 +49,7 @@ export const achievementIndexSettings: Settings = {
     'askingPriceFen',
     'negotiable',
     'organisationId',
+    'id',
   ],
   sortableAttributes: ['publishedAtTs', 'askingPriceFen'],
   faceting: { maxValuesPerFacet: 100 },
@@ -78,6 +79,8 @@ export function searchAchievements(
   client: Meilisearch,
   index: string,
   query: AchievementSearchQuery,
+  /** Restricts the search to one listing: does this query find it? */
+  onlyId?: string,
 ): Promise<AchievementSearchResult> {
   return facetedSearch<AchievementDocument, AchievementHit>(
     client,
@@ -93,6 +96,7 @@ export function searchAchievements(
       fixedFilters: [
         range('askingPriceFen', query.priceMinFen, query.priceMaxFen),
         query.negotiable ? `negotiable = ${query.negotiable === 'only'}` : null,
+        onlyId ? equals('id', onlyId) : null,
       ],
       sort: listingSort(query.q, query.sort, 'askingPriceFen'),
       page: query.page,

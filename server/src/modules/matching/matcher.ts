@@ -138,6 +138,14 @@ async function searchTerms(
   });
 }
 
+/**
+ * The fused evidence is the weighted share of the subject's terms a partner carries (a quarter is already a
+ * strong answer); this monotone map spreads it over [0, 1) so that 0.6 reads as "strong" to users.
+ */
+export function displayScore(evidence: number): number {
+  return 1 - Math.exp(-evidence / 0.2);
+}
+
 /** The evidence gathered for each candidate partner, term by term. */
 class Evidence {
   private readonly byId = new Map<string, { score: number; document: Hit; matchedTerms: MatchedTerm[] }>();
@@ -165,7 +173,7 @@ class Evidence {
         const sameField = entry.document.field === field;
         return {
           id,
-          score: Math.min(1, entry.score * (sameField ? 1 + MATCH_TUNING.sameFieldBoost : 1)),
+          score: displayScore(entry.score * (sameField ? 1 + MATCH_TUNING.sameFieldBoost : 1)),
           document: entry.document,
           matchedTerms: [...entry.matchedTerms].sort((a, b) => b.weight - a.weight),
           sameField,

@@ -34,6 +34,8 @@ const PLACE_WORDS = new Set(
 
 let jieba: Jieba | null = null;
 let generalIdf: Map<string, number> | null = null;
+/** Domain words by their first character, longest first: kept whole before jieba sees the text. */
+const dictionary = new Map<string, string[]>();
 
 /** Words missing from jieba's general-language table are mostly technical terms: treat them as rare. */
 const UNKNOWN_WORD_IDF = 12;
@@ -52,19 +54,42 @@ export function generalRarity(term: string): number {
   }
   return generalIdf.get(term) ?? UNKNOWN_WORD_IDF;
 }
-const domainWords = new Set<string>();
 
 function segmenter(): Jieba {
   jieba ??= Jieba.withDict(dict);
   return jieba;
 }
 
-/** Teaches the segmenter domain terms (拜耳法赤泥, 搅拌摩擦焊…) so they stay whole, as in the search index. */
-export function addDomainWords(words: Iterable<string>): void {
-  const fresh = [...words].map((w) => w.trim()).filter((w) => w.length > 1 && !domainWords.has(w));
-  if (fresh.length === 0) return;
-  for (const word of fresh) domainWords.add(word);
-  segmenter().loadDict(Buffer.from(fresh.map((w) => `${w} 100000 n`).join('\n')));
+/**
+ * The domain words (拜耳法赤泥, 搅拌摩擦焊…) that stay whole, exactly as the index's `dictionary` setting keeps
+ * them: found first, longest match wins, and jieba segments only the text between them.
+ */
+export function setDomainWords(words: Iterable<string>): void {
+  dictionary.clear();
+  for (const word of new Set([...words].map((w) => w.trim().toLowerCase()).filter((w) => w.length > 1))) {
+    const first = word.charAt(0);
+    dictionary.set(first, [...(dictionary.get(first) ?? []), word]);
+  }
+  for (const list of dictionary.values()) list.sort((a, b) => b.length - a.length);
+}
+
+function segment(text: string): string[] {
+  const lower = text.toLowerCase();
+  const tokens: string[] = [];
+  let plainStart = 0;
+  for (let i = 0; i < lower.length;) {
+    const word = dictionary.get(lower.charAt(i))?.find((w) => lower.startsWith(w, i));
+    if (!word) {
+      i += 1;
+      continue;
+    }
+    if (i > plainStart) tokens.push(...segmenter().cut(lower.slice(plainStart, i), false));
+    tokens.push(word);
+    i += word.length;
+    plainStart = i;
+  }
+  if (plainStart < lower.length) tokens.push(...segmenter().cut(lower.slice(plainStart), false));
+  return tokens;
 }
 
 /**
@@ -81,10 +106,7 @@ export function isContentTerm(token: string): boolean {
   return HAN.test(token) && generalRarity(token) >= SINGLE_CHARACTER_MIN_RARITY;
 }
 
-/** Splits text the way the search index does (jieba without HMM), lower-cased, keeping content terms only. */
+/** Splits text the way the search index does (domain words, then jieba without HMM), keeping content terms. */
 export function contentTerms(text: string): string[] {
-  return segmenter()
-    .cut(text, false)
-    .map((token) => token.toLowerCase())
-    .filter(isContentTerm);
+  return segment(text).filter(isContentTerm);
 }

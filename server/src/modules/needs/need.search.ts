@@ -62,6 +62,7 @@ export const needIndexSettings: Settings = {
     'openUntil',
     'visibility',
     'organisationId',
+    'id',
   ],
   sortableAttributes: ['publishedAtTs', 'budgetFen', 'bountyFen', 'openUntil'],
   faceting: { maxValuesPerFacet: 100 },
@@ -91,6 +92,8 @@ export function searchNeeds(
   index: string,
   query: NeedSearchQuery,
   seesPrivate: boolean,
+  /** Restricts the search to one listing: does this query find it? */
+  onlyId?: string,
 ): Promise<NeedSearchResult> {
   return facetedSearch<NeedDocument, NeedHit>(
     client,
@@ -107,6 +110,7 @@ export function searchNeeds(
         range('budgetFen', query.budgetMinFen, query.budgetMaxFen),
         query.negotiable ? `negotiable = ${query.negotiable === 'only'}` : null,
         query.openOn ? `openUntil >= ${dayNumber(query.openOn)} OR openUntil NOT EXISTS` : null,
+        onlyId ? equals('id', onlyId) : null,
       ],
       sort: listingSort(query.q, query.sort, 'budgetFen'),
       page: query.page,

@@ -1,0 +1,112 @@
+import { STRONG_MATCH_SCORE } from '@techmatch/shared';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createAccount, type TestAccount } from '../../test/clients.js';
+import { buildAchievementInput, buildNeedInput } from '../../test/factories.js';
+import { useTestStack } from '../../test/stack.js';
+
+const stack = useTestStack();
+let researcher: TestAccount;
+let firm: TestAccount;
+let staff: TestAccount;
+
+beforeEach(async () => {
+  await stack.reset();
+  researcher = await createAccount(stack.app, stack.services, { role: 'researcher' });
+  firm = await createAccount(stack.app, stack.services, { role: 'firm' });
+  staff = await createAccount(stack.app, stack.services, { role: 'staff' });
+});
+
+async function publish(kind: 'achievements' | 'needs', owner: TestAccount, input: object): Promise<string> {
+  const created = await owner.client.post(`/api/${kind}`, input);
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  await owner.client.post(`/api/${kind}/${created.body.id}/submit`);
+  await staff.client.post(`/api/${kind}/${created.body.id}/review`, { decision: 'published' });
+  await stack.synced();
+  return created.body.id as string;
+}
+
+const unrelated = buildAchievementInput({
+  title: '芒果采后保鲜与冷链物流技术',
+  summary:
+    '针对芒果采后易腐烂的问题，研发复合涂膜保鲜与预冷分级技术，货架期延长7天以上，适合合作社推广应用。',
+  field: '现代特色农林',
+  keywords: ['芒果', '保鲜'],
+});
+
+describe('matches of a need', () => {
+  it('finds the achievement that answers it, explains why, and tells both owners of a strong match', async () => {
+    const answer = await publish('achievements', researcher, buildAchievementInput());
+    await publish('achievements', researcher, unrelated);
+    const need = await publish('needs', firm, buildNeedInput());
+
+    const res = await firm.client.get(`/api/needs/${need}/matches`);
+    expect(res.status).toBe(200);
+    const [best] = res.body.items;
+    expect(best.achievement.id).toBe(answer);
+    expect(best.score).toBeGreaterThanOrEqual(STRONG_MATCH_SCORE);
+    expect(best.explanation.terms.map((t: { term: string }) => t.term)).toContain('赤泥');
+    expect(best.explanation.needExcerpt).toContain('<mark>赤泥</mark>');
+    expect(best.explanation.achievementExcerpt).toContain('<mark>赤泥</mark>');
+    expect(best.viewerSide).toBe('need');
+    expect(res.body.items.map((m: { achievement: { id: string } }) => m.achievement.id)).not.toContain(
+      undefined,
+    );
+
+    const fromTheOtherSide = await researcher.client.get(`/api/achievements/${answer}/matches`);
+    expect(fromTheOtherSide.body.items[0]).toMatchObject({ id: best.id, viewerSide: 'achievement' });
+
+    for (const owner of [firm, researcher]) {
+      const inbox = await owner.client.get('/api/notifications');
+      expect(inbox.body.items.map((n: { type: string }) => n.type)).toContain('match_found');
+    }
+  });
+
+  it('keeps a dismissed pair dismissed for that side even when it becomes stronger, but not for the other side', async () => {
+    const answer = await publish('achievements', researcher, buildAchievementInput());
+    const need = await publish('needs', firm, buildNeedInput());
+    const [match] = (await firm.client.get(`/api/needs/${need}/matches`)).body.items as { id: string }[];
+    expect((await firm.client.post(`/api/matches/${match?.id}/dismiss`)).body.dismissed).toBe(true);
+
+    await firm.client.put(`/api/needs/${need}`, buildNeedInput({ budgetFen: null })); // stays published
+    await stack.services.matchStore.recompute('need', need);
+    expect((await firm.client.get(`/api/needs/${need}/matches`)).body.items).toEqual([]);
+    const all = await firm.client.get(`/api/needs/${need}/matches?includeDismissed=true`);
+    expect(all.body.items[0]).toMatchObject({ id: match?.id, dismissed: true });
+    expect((await researcher.client.get(`/api/achievements/${answer}/matches`)).body.items[0].dismissed).toBe(
+      false,
+    );
+  });
+
+  it('lets an owner star a match, and nobody outside the two organisations act on it or read it', async () => {
+    await publish('achievements', researcher, buildAchievementInput());
+    const need = await publish('needs', firm, buildNeedInput());
+    const [match] = (await firm.client.get(`/api/needs/${need}/matches`)).body.items as { id: string }[];
+    expect((await firm.client.post(`/api/matches/${match?.id}/star`)).body.starred).toBe(true);
+    const stranger = await createAccount(stack.app, stack.services, { role: 'firm' });
+    expect((await stranger.client.post(`/api/matches/${match?.id}/dismiss`)).status).toBe(403);
+    expect((await stranger.client.get(`/api/needs/${need}/matches`)).status).toBe(403);
+  });
+
+  it('clears the matches of a listing that leaves the marketplace', async () => {
+    await publish('achievements', researcher, buildAchievementInput());
+    const need = await publish('needs', firm, buildNeedInput());
+    await firm.client.post(`/api/needs/${need}/close`);
+    await stack.synced();
+    expect(await stack.services.models.matches.countDocuments({ needId: need })).toBe(0);
+  });
+});
+
+describe('staff matchmaking board', () => {
+  it('shows strong unhandled pairs to staff, and a pair taken in hand leaves the board and is audited', async () => {
+    await publish('achievements', researcher, buildAchievementInput());
+    const need = await publish('needs', firm, buildNeedInput());
+    expect((await firm.client.get('/api/matches/board')).status).toBe(403);
+    const board = await staff.client.get('/api/matches/board');
+    expect(board.body.total).toBe(1);
+    const id = board.body.items[0].id as string;
+    expect((await staff.client.post(`/api/matches/${id}/handle`)).body.handled).toBe(true);
+    expect((await staff.client.get('/api/matches/board')).body.total).toBe(0);
+    const audit = await staff.client.get(`/api/audit?action=match.handle&targetId=${need}`);
+    expect(audit.body.total).toBe(1);
+  });
+});
