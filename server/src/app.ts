@@ -18,6 +18,8 @@ import { contractExcelRouter } from './modules/contracts/contract-excel.routes.j
 import { contractRouter } from './modules/contracts/contract.routes.js';
 import { dashboardRouter } from './modules/dashboard/dashboard.routes.js';
 import { targetRouter } from './modules/targets/target.routes.js';
+import { applicationRouter } from './modules/applications/application.routes.js';
+import { inquiryRouter } from './modules/inquiries/inquiry.routes.js';
 import { authenticate, csrfProtection } from './platform/auth/http.js';
 import type { HealthProbes } from './platform/health.js';
 import { apiNotFound, errorHandler } from './platform/http/error-handler.js';
@@ -85,6 +87,8 @@ export function createApp(deps: AppDeps): Express {
   api.use(matchRouter(services.matches));
   api.use(thesaurusRouter(services.thesaurus));
   api.use(savedSearchRouter(services.savedSearches));
+  api.use(inquiryRouter(services.inquiries, services.inquiryMessages));
+  api.use(applicationRouter(services.applications));
   api.use(apiNotFound);
   app.use('/api', api);
 

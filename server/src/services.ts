@@ -50,6 +50,17 @@ import { contractModel } from './modules/contracts/contract.model.js';
 import { contractImportModel } from './modules/contracts/contract-import.model.js';
 import { contractModules } from './modules/contracts/contract.module.js';
 import { targetModel } from './modules/targets/target.model.js';
+import { applicationModel } from './modules/applications/application.model.js';
+import { registerApplicationEvents } from './modules/applications/application.events.js';
+import { applicationService } from './modules/applications/application.service.js';
+import { attachmentSharing } from './modules/attachments/attachment-sharing.js';
+import { registerInquiryEvents } from './modules/inquiries/inquiry.events.js';
+import { inquiryModel } from './modules/inquiries/inquiry.model.js';
+import { inquiryService } from './modules/inquiries/inquiry.service.js';
+import { registerInquirySocket } from './modules/inquiries/inquiry.socket.js';
+import { messageModel } from './modules/inquiries/message.model.js';
+import { messageService } from './modules/inquiries/message.service.js';
+import { rateLimiter } from './platform/rate-limit.js';
 
 /** The background job that alerts saved searches of a newly published listing. */
 const SAVED_SEARCH_ALERT = 'saved-search.alert';
@@ -64,6 +75,8 @@ export interface ServiceDeps {
 }
 
 const EXPIRY_INTERVAL_MS = 60_000;
+/** Chat flood guard per user: a burst of 12 messages, then 3 a second. */
+const MESSAGE_RATE = { capacity: 12, refillPerSecond: 3 };
 
 /** The composition root of the domain: models on one connection, the event bus, and every service. */
 export function createServices({ connection, logger, io, search, dataDir, indexPrefix }: ServiceDeps) {
@@ -89,6 +102,9 @@ export function createServices({ connection, logger, io, search, dataDir, indexP
     matches: matchModel(connection),
     jobs: jobModel(connection),
     savedSearches: savedSearchModel(connection),
+    inquiries: inquiryModel(connection),
+    inquiryMessages: messageModel(connection),
+    applications: applicationModel(connection),
   };
 
   const jobs = new JobQueue(models.jobs, logger);
@@ -111,6 +127,8 @@ export function createServices({ connection, logger, io, search, dataDir, indexP
     models.achievements,
     models.needs,
     models.thesaurus,
+    models.inquiries,
+    models.applications,
   ] as const) {
     outbox.track(model as never);
   }
@@ -159,6 +177,7 @@ export function createServices({ connection, logger, io, search, dataDir, indexP
       if (owner.type === 'need') return Boolean(await models.needs.exists(published));
       return false;
     },
+    isSharedWith: attachmentSharing({ ...models, messages: models.inquiryMessages }),
   });
   const listingDeps = { organisations: models.organisations, attachments, outbox, searchSync };
   const contractSlice = contractModules({
@@ -171,6 +190,22 @@ export function createServices({ connection, logger, io, search, dataDir, indexP
     attachments,
     notifications,
   });
+
+  const limiter = rateLimiter(MESSAGE_RATE);
+  const inquiryMessages = messageService({
+    ...models,
+    messages: models.inquiryMessages,
+    attachments,
+    notifications,
+    realtime,
+    limiter,
+    logger,
+  });
+  const inquiries = inquiryService({ ...models, messages: inquiryMessages, outbox, limiter });
+  const applications = applicationService({ ...models, attachments, inquiries, outbox, searchSync });
+  registerInquiryEvents({ bus, messages: inquiryMessages, notifications, realtime });
+  registerApplicationEvents(bus, applications, notifications);
+  registerInquirySocket(io, inquiryMessages, logger);
 
   let expiryTimer: NodeJS.Timeout | null = null;
   const expireNeeds = () =>
@@ -201,6 +236,9 @@ export function createServices({ connection, logger, io, search, dataDir, indexP
     matches: matchService({ ...models, outbox }),
     thesaurus,
     savedSearches,
+    inquiries,
+    inquiryMessages,
+    applications,
     /** Creates collections and indexes (unique constraints must exist before the first request). */
     async init(): Promise<void> {
       await Promise.all(Object.values(models).map((model) => model.init()));

@@ -20,3 +20,5 @@ export * from './schemas/thesaurus.js';
 export * from './schemas/user.js';
 export * from './schemas/contract.js';
 export * from './schemas/dashboard.js';
+export * from './schemas/inquiry.js';
+export * from './schemas/application.js';

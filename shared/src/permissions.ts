@@ -23,6 +23,12 @@ export const PERMISSIONS = {
   'target.edit': ['admin'],
   'thesaurus.edit': ['staff', 'admin'],
   'match.broker': ['staff', 'admin'],
+  'inquiry.open': ['researcher', 'firm'],
+  'inquiry.participate': ['researcher', 'firm', 'staff', 'admin'],
+  'inquiry.decide': ['researcher', 'firm'],
+  'inquiry.broker': ['staff', 'admin'],
+  'application.create': ['researcher'],
+  'application.decide': ['firm'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -116,6 +116,11 @@ export const VALIDATION_MESSAGES = {
     zh: '关联的记录不存在',
     en: 'the linked record does not exist',
   },
+  'v.clientMessageId': { zh: '消息编号格式不正确', en: 'not a valid client message id' },
+  'v.amountOverBounty': {
+    zh: '申请金额不能超过榜单奖金',
+    en: 'the requested amount must not exceed the bounty',
+  },
 } as const;
 
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

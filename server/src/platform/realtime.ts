@@ -67,6 +67,8 @@ export interface RealtimeHub {
   toUser(userId: string): Broadcast;
   toDashboard(): Broadcast;
   toStaff(): Broadcast;
+  /** An inquiry's room, and the personal rooms of these users (each socket hears it once). */
+  toInquiry(inquiryId: string, userIds?: string[]): Broadcast;
   disconnectUser(userId: string): void;
   disconnectSession(sessionId: string): void;
   disconnectUserExcept(userId: string, sessionId: string): void;
@@ -88,6 +90,8 @@ export function realtimeHub(io: RealtimeServer): RealtimeHub {
     toUser: (userId: string) => io.to(ROOMS.user(userId)),
     toDashboard: () => io.to(ROOMS.dashboard),
     toStaff: () => io.to(ROOMS.staff),
+    toInquiry: (inquiryId: string, userIds: string[] = []) =>
+      io.to([ROOMS.inquiry(inquiryId), ...userIds.map(ROOMS.user)]),
     /** Cuts a user off at once on every node (disabled account, password change). */
     disconnectUser: (userId: string) => io.in(ROOMS.user(userId)).disconnectSockets(true),
     disconnectSession: (sessionId: string) => io.in(sessionRoom(sessionId)).disconnectSockets(true),

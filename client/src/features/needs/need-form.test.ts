@@ -28,6 +28,7 @@ const challenge: Need = {
     requirements: ['尾渣掺量不低于40%', '28天抗压强度不低于42.5MPa'],
     applicationDeadline: inDays(60),
     visibility: 'verified',
+    awardedAt: null,
   },
   contactName: '陆经理',
   contactPhone: '0776-5811111',
