@@ -293,3 +293,25 @@ export const ContractPageSchema = z.object({
   totals: ContractTotalsSchema,
 });
 export type ContractPage = z.infer<typeof ContractPageSchema>;
+
+/** A party as a source record knows it; the province is unknown for an organisation outside Baise. */
+export const ContractPartyPrefillSchema = z.object({
+  organisationId: ObjectIdSchema,
+  name: z.string(),
+  creditCode: z.string().nullable(),
+  province: z.enum(PROVINCES).nullable(),
+  county: z.enum(COUNTIES).nullable(),
+});
+
+/** What an agreed inquiry already says about the contract it led to ("register contract" shortcut). */
+export const ContractPrefillSchema = z.object({
+  title: z.string(),
+  field: z.enum(FIELDS),
+  origin: z.enum(CONTRACT_ORIGINS),
+  seller: ContractPartyPrefillSchema,
+  buyer: ContractPartyPrefillSchema,
+  links: ContractLinksSchema,
+});
+export type ContractPrefill = z.infer<typeof ContractPrefillSchema>;
+
+export const ContractPrefillQuerySchema = z.object({ inquiry: ObjectIdSchema });

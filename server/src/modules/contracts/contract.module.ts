@@ -1,4 +1,3 @@
-import type { ContractLinks } from '@techmatch/shared';
 import type { EventBus } from '../../platform/events.js';
 import type { Logger } from '../../platform/logger.js';
 import type { Outbox } from '../../platform/outbox.js';
@@ -10,9 +9,12 @@ import { dashboardService } from '../dashboard/dashboard.service.js';
 import {
   contractFunnelSource,
   funnelService,
+  inquiryFunnelSource,
   listingFunnelSource,
-  type FunnelSource,
+  matchFunnelSource,
 } from '../dashboard/funnel.js';
+import type { InquiryModel } from '../inquiries/inquiry.model.js';
+import type { MatchModel } from '../matching/match.model.js';
 import type { NotificationService } from '../notifications/notification.service.js';
 import type { OrganisationModel } from '../organisations/organisation.model.js';
 import type { TargetModel } from '../targets/target.model.js';
@@ -24,7 +26,8 @@ import type { ContractImportModel } from './contract-import.model.js';
 import { contractImportService } from './contract-import.js';
 import { contractExports } from './contract-export.js';
 import { contractRegistration } from './contract-registration.js';
-import { contractSources, listingLinkChecks, type LinkCheck } from './contract-sources.js';
+import { contractSources, listingLinkChecks } from './contract-sources.js';
+import { dealLinkChecks, inquiryPrefill } from './contract-deal-sources.js';
 import type { AchievementModel } from '../achievements/achievement.model.js';
 import type { NeedModel } from '../needs/need.model.js';
 
@@ -37,6 +40,8 @@ export interface ContractModuleDeps {
     users: UserModel;
     achievements: AchievementModel;
     needs: NeedModel;
+    inquiries: InquiryModel;
+    matches: MatchModel;
   };
   bus: EventBus;
   outbox: Outbox;
@@ -45,15 +50,11 @@ export interface ContractModuleDeps {
   logger: Logger;
   attachments: AttachmentService;
   notifications: NotificationService;
-  /** Checks of links this branch cannot make (inquiries, matches…), added by the modules that can. */
-  linkChecks?: Partial<Record<keyof ContractLinks, LinkCheck>>;
-  /** Funnel stages beyond listings and contracts (matches, inquiries), added by their modules. */
-  funnelSources?: FunnelSource[];
 }
 
 /**
  * The contracts slice (技术合同登记, 年度目标, 数据大屏): its services on the shared models, event bus and
- * realtime hub. Deal-producing modules plug in through `linkChecks` and `funnelSources`.
+ * realtime hub; contracts link to (and the funnel counts) the listings, matches and inquiries behind them.
  */
 export function contractModules(deps: ContractModuleDeps) {
   const { models, bus, outbox, realtime } = deps;
@@ -63,7 +64,10 @@ export function contractModules(deps: ContractModuleDeps) {
   const targets = targetService({ targets: models.targets, outbox });
   const dashboard = dashboardService({ contracts: models.contracts, targets, realtime });
   registerDashboardSocket(deps.io, dashboard, deps.logger);
-  const sources = contractSources({ ...listingLinkChecks(models), ...deps.linkChecks });
+  const sources = contractSources(
+    { ...listingLinkChecks(models), ...dealLinkChecks(models) },
+    inquiryPrefill(models),
+  );
   const contracts = contractService({
     contracts: models.contracts,
     organisations: models.organisations,
@@ -88,8 +92,9 @@ export function contractModules(deps: ContractModuleDeps) {
     contractExports: contractExports(models.contracts, targets.countingSettings),
     funnel: funnelService([
       listingFunnelSource(models),
+      matchFunnelSource(models.matches),
+      inquiryFunnelSource(models),
       contractFunnelSource(models.contracts, targets),
-      ...(deps.funnelSources ?? []),
     ]),
   };
 }

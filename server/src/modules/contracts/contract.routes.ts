@@ -1,6 +1,7 @@
 import {
   ContractInputSchema,
   type Contract,
+  ContractPrefillQuerySchema,
   ContractQuerySchema,
   CorrectionSchema,
   ObjectIdSchema,
@@ -31,6 +32,12 @@ export function contractRouter(contracts: ContractService, registration: Contrac
   router.get(
     '/contracts/mine',
     ...endpoint({ query: PageQuerySchema }, ({ query }, req) => contracts.listMine(req.ctx, query)),
+  );
+  router.get(
+    '/contracts/prefill',
+    ...endpoint({ query: ContractPrefillQuerySchema }, ({ query }, req) =>
+      contracts.prefill(req.ctx, query.inquiry),
+    ),
   );
   router.post(
     '/contracts',

@@ -3,6 +3,7 @@ import {
   type Contract,
   type ContractInput,
   type ContractPage,
+  type ContractPrefill,
   type ContractQuery,
   type ContractStatus,
   type Page,
@@ -155,6 +156,11 @@ export function contractService(deps: ContractDeps) {
     return { ...page, items: page.docs.map(presentContract), totals };
   }
 
-  return { create, update, submit, remove, get, listMine, list, writer };
+  /** The "register contract" shortcut of an agreed inquiry: what the new contract's form starts from. */
+  async function prefill(ctx: RequestContext, inquiryId: string): Promise<ContractPrefill> {
+    return sources.prefill(inquiryId, authorize(ctx, 'contract.create'));
+  }
+
+  return { create, update, submit, remove, get, listMine, list, prefill, writer };
 }
 export type ContractService = ReturnType<typeof contractService>;

@@ -1,7 +1,9 @@
 import { FUNNEL_STAGES, yearOf, type Funnel, type FunnelQuery, type FunnelStage } from '@techmatch/shared';
-import type { Model } from 'mongoose';
+import type { Model, Types } from 'mongoose';
 import type { AchievementModel } from '../achievements/achievement.model.js';
 import type { NeedModel } from '../needs/need.model.js';
+import type { InquiryModel } from '../inquiries/inquiry.model.js';
+import type { MatchModel } from '../matching/match.model.js';
 import type { RequestContext } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/policy.js';
 import type { ContractModel } from '../contracts/contract.model.js';
@@ -26,8 +28,12 @@ interface Counted {
   n: number;
 }
 
-const toRecord = (rows: Counted[]) =>
-  Object.fromEntries(rows.filter((r) => r._id !== null).map((r) => [r._id, r.n])) as Record<string, number>;
+/** Counts per key, adding up rows that share one. */
+function toRecord(rows: Counted[]): Record<string, number> {
+  const record: Record<string, number> = {};
+  for (const { _id, n } of rows) if (_id !== null) record[_id] = (record[_id] ?? 0) + n;
+  return record;
+}
 
 function add(into: Record<string, number>, from: Record<string, number>): Record<string, number> {
   for (const [key, n] of Object.entries(from)) into[key] = (into[key] ?? 0) + n;
@@ -81,6 +87,72 @@ export function listingFunnelSource(models: {
         countBy(models.needs, '$county', period),
       ]);
       return add(a, toRecord(n));
+    },
+  };
+}
+
+const createdIn = (period: Period) => ({
+  createdAt: { $gte: startOfDay(period.from), $lte: endOfDay(period.to) },
+});
+
+/** Pairs the matching engine found in the period (a match carries its need's field and county). */
+export function matchFunnelSource(matches: MatchModel): FunnelSource {
+  return {
+    stage: 'matches',
+    async count(by, period) {
+      const rows = await matches.aggregate<Counted>([
+        { $match: createdIn(period) },
+        { $group: { _id: `$${by}`, n: { $sum: 1 } } },
+      ]);
+      return toRecord(rows);
+    },
+  };
+}
+
+/** Inquiries opened in the period, under their listing's field, or county (an achievement's organisation's). */
+export function inquiryFunnelSource(models: {
+  inquiries: InquiryModel;
+  achievements: AchievementModel;
+  needs: NeedModel;
+  organisations: OrganisationModel;
+}): FunnelSource {
+  type Listing = {
+    _id: Types.ObjectId;
+    field: string;
+    county?: string | null;
+    organisationId?: Types.ObjectId;
+  };
+  const listingsOf = (model: AchievementModel | NeedModel, ids: Types.ObjectId[]) =>
+    (model as NeedModel)
+      .find({ _id: { $in: ids } }, { field: 1, county: 1, organisationId: 1 })
+      .lean<Listing[]>();
+
+  return {
+    stage: 'inquiries',
+    async count(by, period) {
+      const rows = await models.inquiries.aggregate<{ _id: { type: string; id: Types.ObjectId }; n: number }>(
+        [
+          { $match: createdIn(period) },
+          { $group: { _id: { type: '$listingType', id: '$listingId' }, n: { $sum: 1 } } },
+        ],
+      );
+      const idsOf = (type: string) => rows.filter((r) => r._id.type === type).map((r) => r._id.id);
+      const [achievements, needs] = await Promise.all([
+        listingsOf(models.achievements, idsOf('achievement')),
+        listingsOf(models.needs, idsOf('need')),
+      ]);
+      const orgs = await models.organisations
+        .find({ _id: { $in: achievements.flatMap((a) => a.organisationId ?? []) } }, { county: 1 })
+        .lean<{ _id: Types.ObjectId; county: string | null }[]>();
+      const countyOfOrg = new Map(orgs.map((o) => [o._id.toHexString(), o.county]));
+      const keyOf = new Map<string, string | null>();
+      for (const a of achievements)
+        keyOf.set(
+          a._id.toHexString(),
+          by === 'field' ? a.field : (countyOfOrg.get(String(a.organisationId)) ?? null),
+        );
+      for (const n of needs) keyOf.set(n._id.toHexString(), by === 'field' ? n.field : (n.county ?? null));
+      return toRecord(rows.map((r) => ({ _id: keyOf.get(r._id.id.toHexString()) ?? null, n: r.n })));
     },
   };
 }
