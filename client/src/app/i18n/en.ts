@@ -8,6 +8,7 @@ import { listingsEn } from '../../features/listings/messages.js';
 import { needsEn } from '../../features/needs/messages.js';
 import { organisationsEn } from '../../features/organisations/messages.js';
 import { reviewEn } from '../../features/review/messages.js';
+import { contractsEn } from '../../features/contracts/messages.js';
 import type zhCN from './zh-CN.js';
 
 const errors = errorMessages('en');
@@ -145,6 +146,7 @@ const en: typeof zhCN & { enums: typeof enums } = {
   achievements: achievementsEn,
   needs: needsEn,
   review: reviewEn,
+  contracts: contractsEn,
   errors,
   enums,
 };

@@ -7,6 +7,7 @@ import { listingsZh } from '../../features/listings/messages.js';
 import { needsZh } from '../../features/needs/messages.js';
 import { organisationsZh } from '../../features/organisations/messages.js';
 import { reviewZh } from '../../features/review/messages.js';
+import { contractsZh } from '../../features/contracts/messages.js';
 
 const errors = errorMessages('zh-CN');
 
@@ -83,5 +84,6 @@ export default {
   achievements: achievementsZh,
   needs: needsZh,
   review: reviewZh,
+  contracts: contractsZh,
   errors,
 };
