@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { creditCodeCheckChar, type Session } from '@techmatch/shared';
+import { chromium, request, type APIRequestContext, type Browser, type Page } from 'playwright-core';
 import { describe } from 'vitest';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -132,4 +133,56 @@ export async function signInThroughUi(
     .last()
     .click();
   await page.getByTestId('user-menu').waitFor();
+}
+
+/** Signs the demo staff account in through the API; answers the context and its CSRF header. */
+export async function staffApi(
+  app: RunningApp,
+): Promise<{ api: APIRequestContext; headers: Record<string, string> }> {
+  const api = await request.newContext({ baseURL: app.url });
+  const login = await api.post('/api/auth/login', { data: demoAccount(app, 'staff') });
+  const { csrfToken } = (await login.json()) as Session;
+  return { api, headers: { 'X-CSRF-Token': csrfToken ?? '' } };
+}
+
+/**
+ * Registers a researcher or firm user (number `n` keeps emails and credit codes apart) through `api`, which then
+ * holds the session, and has the bureau verify the new organisation. Answers the session.
+ */
+export async function registerVerifiedMember(
+  app: RunningApp,
+  api: APIRequestContext,
+  role: 'researcher' | 'firm',
+  n: number,
+): Promise<Session> {
+  const code = `91451000MA${String(8_000_000 + n)}`;
+  const registered = await api.post(`${app.url}/api/auth/register`, {
+    data: {
+      role,
+      name: role === 'firm' ? '陆经理' : '韦教授',
+      email: `${role}${n}@listings.example.cn`,
+      password: 'Youjiang-river-2026',
+      organisation: {
+        mode: 'create',
+        name: role === 'firm' ? '平果铝业深加工有限公司' : '百色学院',
+        kind: role === 'firm' ? 'firm' : 'university',
+        creditCode: code + creditCodeCheckChar(code),
+        county: '右江区',
+        location: '百色市',
+        contactName: '联系人',
+        contactPhone: '0776-2812345',
+        contactEmail: `org${n}@listings.example.cn`,
+      },
+    },
+  });
+  if (registered.status() !== 201) throw new Error(`registration failed: ${await registered.text()}`);
+  const session = (await registered.json()) as Session;
+  const bureau = await staffApi(app);
+  const verified = await bureau.api.post(`/api/organisations/${session.user?.organisationId}/verification`, {
+    data: { decision: 'verified', reason: '' },
+    headers: bureau.headers,
+  });
+  await bureau.api.dispose();
+  if (verified.status() !== 200) throw new Error(`verification failed: ${await verified.text()}`);
+  return session;
 }

@@ -1,10 +1,11 @@
-import { creditCodeCheckChar, todayInChina, type Session } from '@techmatch/shared';
-import { request, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { todayInChina } from '@techmatch/shared';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   demoAccount,
   describeE2E,
   launchBrowser,
+  registerVerifiedMember,
   signInThroughUi,
   startApp,
   type RunningApp,
@@ -37,37 +38,7 @@ describeE2E('listings journey', () => {
    */
   async function verifiedMember(role: 'researcher' | 'firm', n: number): Promise<Page> {
     const context: BrowserContext = await browser.newContext();
-    const code = `91451000MA${String(8_000_000 + n)}`;
-    const registered = await context.request.post(`${app.url}/api/auth/register`, {
-      data: {
-        role,
-        name: role === 'firm' ? '陆经理' : '韦教授',
-        email: `${role}${n}@listings.example.cn`,
-        password: 'Youjiang-river-2026',
-        organisation: {
-          mode: 'create',
-          name: role === 'firm' ? '平果铝业深加工有限公司' : '百色学院',
-          kind: role === 'firm' ? 'firm' : 'university',
-          creditCode: code + creditCodeCheckChar(code),
-          county: '右江区',
-          location: '百色市',
-          contactName: '联系人',
-          contactPhone: '0776-2812345',
-          contactEmail: `org${n}@listings.example.cn`,
-        },
-      },
-    });
-    expect(registered.status(), await registered.text()).toBe(201);
-    const { user } = (await registered.json()) as Session;
-    const bureau = await request.newContext({ baseURL: app.url });
-    const login = await bureau.post('/api/auth/login', { data: demoAccount(app, 'staff') });
-    const { csrfToken } = (await login.json()) as Session;
-    const verified = await bureau.post(`/api/organisations/${user?.organisationId}/verification`, {
-      data: { decision: 'verified', reason: '' },
-      headers: { 'X-CSRF-Token': csrfToken ?? '' },
-    });
-    expect(verified.status()).toBe(200);
-    await bureau.dispose();
+    await registerVerifiedMember(app, context.request, role, n);
     return watched(await context.newPage());
   }
 
