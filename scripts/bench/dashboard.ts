@@ -56,7 +56,10 @@ const year = Number(todayInChina().slice(0, 4));
 let numbered = 0;
 /** Drafts and registers one contract; answers when the registration's response has arrived. */
 async function registerOne(): Promise<void> {
-  const draft = await call('/contracts', buildContractInput({ contractAmountFen: 1_000_00 }));
+  const draft = await call(
+    '/contracts',
+    buildContractInput({ contractAmountFen: 1_000_00, techTransactionAmountFen: 800_00 }),
+  );
   numbered += 1;
   await call(`/contracts/${draft.id}/register`, {
     number: registrationNumber(year, numbered),
