@@ -32,7 +32,9 @@ export function registerContractEvents(
 ): void {
   bus.on('contract.registered', ({ payload }) => dashboard.announce(payload.contractId));
   for (const type of COUNTER_EVENTS) {
-    bus.on(type, ({ payload }) => (payload.year === null ? undefined : dashboard.publish([payload.year])));
+    bus.on(type, ({ payload }) =>
+      payload.year === null ? undefined : dashboard.publishSoon([payload.year]),
+    );
   }
   bus.on('contracts.imported', ({ payload }) => dashboard.publish(payload.years));
   bus.on('target.updated', ({ payload }) => dashboard.publish([payload.year]));

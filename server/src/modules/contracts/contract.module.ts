@@ -62,7 +62,7 @@ export function contractModules(deps: ContractModuleDeps) {
     outbox.track(model as never);
 
   const targets = targetService({ targets: models.targets, outbox });
-  const dashboard = dashboardService({ contracts: models.contracts, targets, realtime });
+  const dashboard = dashboardService({ contracts: models.contracts, targets, realtime, logger: deps.logger });
   registerDashboardSocket(deps.io, dashboard, deps.logger);
   const sources = contractSources(
     { ...listingLinkChecks(models), ...dealLinkChecks(models) },

@@ -9,6 +9,7 @@ import {
 import type { RequestContext } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/policy.js';
 import { coalesce } from '../../platform/coalesce.js';
+import type { Logger } from '../../platform/logger.js';
 import type { RealtimeHub } from '../../platform/realtime.js';
 import type { ContractDoc, ContractModel } from '../contracts/contract.model.js';
 import { countedFilter, yearBounds } from '../contracts/contract-counting.js';
@@ -20,12 +21,15 @@ interface DashboardDeps {
   contracts: ContractModel;
   targets: TargetService;
   realtime: RealtimeHub;
+  logger: Logger;
 }
 
 export const FEED_SIZE = 12;
 /** A cached snapshot is dropped on every change (on every node); this bounds what out-of-band edits leave. */
 const CACHE_MAX_AGE_MS = 60_000;
 const DAY_MS = 86_400_000;
+/** The least time between two broadcasts of a year while registrations keep coming. */
+const BURST_GAP_MS = 200;
 
 /** Days left in a year from today (China time), today included. */
 export function daysLeftIn(year: number, today = todayInChina()): number {
@@ -40,7 +44,7 @@ export function daysLeftIn(year: number, today = todayInChina()): number {
  * running number), cached until the next change, and broadcast to the `dashboard` room after every change.
  * Recomputations coalesce, so a burst of registrations costs a couple of aggregations, not one each.
  */
-export function dashboardService({ contracts, targets, realtime }: DashboardDeps) {
+export function dashboardService({ contracts, targets, realtime, logger }: DashboardDeps) {
   const cache = new Map<number, { snapshot: DashboardSnapshot; at: number }>();
   const generations = new Map<number, number>();
   const generation = (year: number) => generations.get(year) ?? 0;
@@ -106,6 +110,43 @@ export function dashboardService({ contracts, targets, realtime }: DashboardDeps
     );
   }
 
+  const broadcasts = new Map<number, { running: boolean; dirty: boolean }>();
+
+  /** Broadcasts the year's snapshot until no change is left unsent, pausing between runs during a burst. */
+  async function broadcastChanges(year: number, state: { running: boolean; dirty: boolean }): Promise<void> {
+    state.running = true;
+    try {
+      while (state.dirty) {
+        state.dirty = false;
+        realtime.toDashboard().emit('dashboard:snapshot', await recompute(year));
+        if (state.dirty) await new Promise((resolve) => setTimeout(resolve, BURST_GAP_MS));
+      }
+    } finally {
+      state.running = false;
+    }
+  }
+
+  /**
+   * `publish` without holding up the write that caused it: every cache drops at once (so any later read is
+   * exact); the first change is broadcast at once, the changes of a burst together at most every
+   * `BURST_GAP_MS`, so a burst of registrations does not keep the database busy recomputing.
+   */
+  function publishSoon(years: number[]): void {
+    const distinct = [...new Set(years)];
+    invalidate(distinct);
+    realtime.toOtherNodes('dashboard:invalidate', distinct);
+    for (const year of distinct) {
+      const state = broadcasts.get(year) ?? { running: false, dirty: false };
+      broadcasts.set(year, state);
+      state.dirty = true;
+      if (!state.running) {
+        broadcastChanges(year, state).catch((error: unknown) =>
+          logger.error({ err: error, year }, 'dashboard broadcast failed'),
+        );
+      }
+    }
+  }
+
   /** A newly registered contract's public entry, at once, when the year's counter counts it. */
   async function announce(contractId: string): Promise<void> {
     const doc = await contracts.findById(contractId).lean<ContractDoc>();
@@ -130,6 +171,6 @@ export function dashboardService({ contracts, targets, realtime }: DashboardDeps
     });
   }
 
-  return { snapshot, publish, announce, statistics, invalidate };
+  return { snapshot, publish, publishSoon, announce, statistics, invalidate };
 }
 export type DashboardService = ReturnType<typeof dashboardService>;
