@@ -53,13 +53,14 @@ async function call(pathname: string, body: unknown): Promise<{ id: string }> {
 }
 
 const year = Number(todayInChina().slice(0, 4));
+/** Past the numbers of the import file, which counts from 1. */
 let numbered = 0;
 const draft = () =>
   call('/contracts', buildContractInput({ contractAmountFen: 1_000_00, techTransactionAmountFen: 800_00 }));
 const register = (id: string) => {
   numbered += 1;
   return call(`/contracts/${id}/register`, {
-    number: registrationNumber(year, numbered),
+    number: registrationNumber(year, 900_000 + numbered),
     date: `${year}-01-01`,
   });
 };
