@@ -94,8 +94,10 @@ export const routes: RouteRecordRaw[] = [
     meta: { requiresAuth: true, permission: 'contract.create' },
   },
   {
-    path: `/contracts/:id(${LISTING_ID})/edit`,
-    name: 'contract-edit',
+    // Where contract notifications link to: the contract in its form (editable while a draft or returned).
+    path: `/contracts/:id(${LISTING_ID})`,
+    alias: `/contracts/:id(${LISTING_ID})/edit`,
+    name: 'contract',
     component: () => import('../features/contracts/ContractFormView.vue'),
     props: true,
     meta: { requiresAuth: true, permission: 'contract.edit' },
