@@ -46,6 +46,10 @@ import { organisationModel } from './modules/organisations/organisation.model.js
 import { savedSearchModel } from './modules/saved-searches/saved-search.model.js';
 import { savedSearchService } from './modules/saved-searches/saved-search.service.js';
 import { organisationService } from './modules/organisations/organisation.service.js';
+import { contractModel } from './modules/contracts/contract.model.js';
+import { contractImportModel } from './modules/contracts/contract-import.model.js';
+import { contractModules } from './modules/contracts/contract.module.js';
+import { targetModel } from './modules/targets/target.model.js';
 import { applicationModel } from './modules/applications/application.model.js';
 import { registerApplicationEvents } from './modules/applications/application.events.js';
 import { applicationService } from './modules/applications/application.service.js';
@@ -90,14 +94,17 @@ export function createServices({ connection, logger, io, search, dataDir, indexP
     needs: needModel(connection),
     notifications: notificationModel(connection),
     notificationPreferences: notificationPreferenceModel(connection),
-    inquiries: inquiryModel(connection),
-    inquiryMessages: messageModel(connection),
-    applications: applicationModel(connection),
+    contracts: contractModel(connection),
+    contractImports: contractImportModel(connection),
+    targets: targetModel(connection),
     thesaurus: thesaurusModel(connection),
     matches: matchModel(connection),
     matchRuns: matchRunModel(connection),
     jobs: jobModel(connection),
     savedSearches: savedSearchModel(connection),
+    inquiries: inquiryModel(connection),
+    inquiryMessages: messageModel(connection),
+    applications: applicationModel(connection),
   };
 
   const jobs = new JobQueue(models.jobs, logger);
@@ -119,9 +126,9 @@ export function createServices({ connection, logger, io, search, dataDir, indexP
     models.organisations,
     models.achievements,
     models.needs,
+    models.thesaurus,
     models.inquiries,
     models.applications,
-    models.thesaurus,
   ] as const) {
     outbox.track(model as never);
   }
@@ -173,6 +180,16 @@ export function createServices({ connection, logger, io, search, dataDir, indexP
     isSharedWith: attachmentSharing({ ...models, messages: models.inquiryMessages }),
   });
   const listingDeps = { organisations: models.organisations, attachments, outbox, searchSync };
+  const contractSlice = contractModules({
+    models,
+    bus,
+    outbox,
+    realtime,
+    io,
+    logger,
+    attachments,
+    notifications,
+  });
 
   const limiter = rateLimiter(MESSAGE_RATE);
   const inquiryMessages = messageService({
@@ -212,15 +229,16 @@ export function createServices({ connection, logger, io, search, dataDir, indexP
     organisations: organisationService({ ...models, outbox }),
     achievements: listingService(achievementKind(models.achievements), listingDeps),
     needs: listingService(needKind(models.needs), listingDeps),
-    inquiries,
-    inquiryMessages,
-    applications,
+    ...contractSlice,
     matching,
     jobs,
     matchStore: matches,
     matches: matchService({ ...models, jobs, outbox }),
     thesaurus,
     savedSearches,
+    inquiries,
+    inquiryMessages,
+    applications,
     /** Creates collections and indexes (unique constraints must exist before the first request). */
     async init(): Promise<void> {
       await Promise.all(Object.values(models).map((model) => model.init()));

@@ -101,6 +101,31 @@ export const ERROR_CATALOG = {
     en: 'A required service is temporarily unavailable.',
     zh: '依赖的服务暂时不可用。',
   },
+  REGISTRATION_NUMBER_TAKEN: {
+    status: 409,
+    en: 'This registration number is already used by another contract.',
+    zh: '该登记号已被其他合同使用。',
+  },
+  IMPORT_FILE_INVALID: {
+    status: 400,
+    en: 'The file is not an Excel workbook (.xlsx) that can be read.',
+    zh: '文件不是可读取的 Excel 工作簿（.xlsx）。',
+  },
+  IMPORT_COLUMNS_INVALID: {
+    status: 400,
+    en: 'The columns do not match the import template. Download the template and keep its header row.',
+    zh: '表头与导入模板不一致，请下载模板并保留其表头行。',
+  },
+  IMPORT_REJECTED: {
+    status: 422,
+    en: 'Some rows are not valid, so nothing was imported. See the report.',
+    zh: '部分行数据有误，本次未导入任何数据，请查看校验报告。',
+  },
+  IMPORT_TOO_MANY_ROWS: {
+    status: 413,
+    en: 'The file has more rows than one import accepts.',
+    zh: '文件行数超过单次导入上限。',
+  },
   INQUIRY_EXISTS: {
     status: 409,
     en: 'Your organisation already has an inquiry about this listing under way.',

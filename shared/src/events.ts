@@ -1,4 +1,5 @@
 import type { ErrorCode } from './errors.js';
+import type { DashboardJoin, DashboardSnapshot, FeedEntry, ImportProgress } from './schemas/dashboard.js';
 import type {
   InquiryJoinPayload,
   InquiryMessage,
@@ -40,6 +41,14 @@ export interface ServerToClientEvents {
   'account:changed': (payload: AccountChangedPayload) => void;
   'listing:reviewed': (payload: ListingReviewedPayload) => void;
   'review:queue_changed': (payload: { type: 'achievement' | 'need' }) => void;
+  /** A year's dashboard after a registration, void, correction or target change (to the `dashboard` room). */
+  'dashboard:snapshot': (snapshot: DashboardSnapshot) => void;
+  /** A contract was just registered: its public feed entry (to the `dashboard` room). */
+  'dashboard:feed': (entry: FeedEntry) => void;
+  /** The contract registration queue changed (to staff). */
+  'contracts:queue_changed': () => void;
+  /** How far an Excel import has got (to the user who started it). */
+  'contracts:import_progress': (progress: ImportProgress) => void;
   /** A new message in an inquiry room the socket joined (also to the sender's other tabs). */
   'inquiry:message': (message: InquiryMessage) => void;
   /** A participant has read up to `seq` (read receipt). */
@@ -51,8 +60,14 @@ export interface ServerToClientEvents {
   'inquiry:error': (payload: SocketError & { event: string }) => void;
 }
 
-/** Requests from the client; each answers through its acknowledgement callback. */
+/** Requests from the client; those that answer do so through their acknowledgement callback. */
 export interface ClientToServerEvents {
+  /** Anyone may watch the public dashboard: joins the `dashboard` room and answers the year's snapshot. */
+  'dashboard:join': (
+    payload: DashboardJoin,
+    ack: (reply: { ok: true; snapshot: DashboardSnapshot } | { ok: false; code: string }) => void,
+  ) => void;
+  'dashboard:leave': () => void;
   /** Joins an inquiry's room and answers the messages after `afterSeq` (or the latest page). */
   'inquiry:join': (payload: InquiryJoinPayload, ack: (answer: SocketAck<InquiryJoinResult>) => void) => void;
   'inquiry:leave': (payload: { inquiryId: string }) => void;
@@ -89,6 +104,12 @@ export interface InquiryChangedPayload {
   reason: 'message' | 'status' | 'broker';
   status: InquiryStatus;
   lastSeq: number;
+}
+
+/** Messages between app nodes (through the Redis adapter when several run). */
+export interface InterServerEvents {
+  /** The counted contracts of these years changed: drop cached dashboards. */
+  'dashboard:invalidate': (years: number[]) => void;
 }
 
 export const ROOMS = {

@@ -2,6 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import {
   ROOMS,
   type ClientToServerEvents,
+  type InterServerEvents,
   type ServerToClientEvents,
   type ServiceHealth,
 } from '@techmatch/shared';
@@ -14,8 +15,18 @@ interface SocketData {
   actor: Actor | null;
 }
 
-export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
-export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+export type RealtimeServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
+export type RealtimeSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
 
 const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
@@ -61,6 +72,17 @@ export interface RealtimeHub {
   disconnectUser(userId: string): void;
   disconnectSession(sessionId: string): void;
   disconnectUserExcept(userId: string, sessionId: string): void;
+  /** Tells the other app nodes (a no-op with one node, where there are none). */
+  toOtherNodes<E extends keyof InterServerEvents>(event: E, ...args: Parameters<InterServerEvents[E]>): void;
+  /** Listens to what other app nodes tell. */
+  onNodeEvent<E extends keyof InterServerEvents>(event: E, handler: InterServerEvents[E]): void;
+}
+
+/** Servers whose adapter reaches other nodes (the Redis adapter); the in-memory one only warns. */
+const clusteredServers = new WeakSet<RealtimeServer>();
+
+export function markClustered(io: RealtimeServer): void {
+  clusteredServers.add(io);
 }
 
 export function realtimeHub(io: RealtimeServer): RealtimeHub {
@@ -76,6 +98,12 @@ export function realtimeHub(io: RealtimeServer): RealtimeHub {
     /** Signs out a user's other tabs and devices after a password change, keeping the current one. */
     disconnectUserExcept: (userId: string, sessionId: string) =>
       io.in(ROOMS.user(userId)).except(sessionRoom(sessionId)).disconnectSockets(true),
+    toOtherNodes: (event, ...args) => {
+      if (clusteredServers.has(io)) io.serverSideEmit(event, ...args);
+    },
+    onNodeEvent: (event, handler) => {
+      io.on(event, handler as never);
+    },
   };
 }
 

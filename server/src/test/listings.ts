@@ -17,3 +17,23 @@ export async function publishListing(
   if (reviewed.status !== 200) throw new Error(`review failed: ${JSON.stringify(reviewed.body)}`);
   return id;
 }
+
+/** Opens an inquiry from `firm` about `achievementId`, has its owner accept, and both sides agree; returns its id. */
+export async function agreedInquiry(
+  firm: TestClient,
+  owner: TestClient,
+  achievementId: string,
+): Promise<string> {
+  const opened = await firm.post('/api/inquiries', {
+    listingType: 'achievement',
+    listingId: achievementId,
+    message: '我们希望签订技术许可合同。',
+  });
+  if (opened.status !== 201) throw new Error(`opening failed: ${JSON.stringify(opened.body)}`);
+  const id = opened.body.id as string;
+  await owner.post(`/api/inquiries/${id}/decision`, { decision: 'accept' });
+  await firm.post(`/api/inquiries/${id}/agree`);
+  const agreed = await owner.post(`/api/inquiries/${id}/agree`);
+  if (agreed.body.status !== 'agreed') throw new Error(`agreeing failed: ${JSON.stringify(agreed.body)}`);
+  return id;
+}

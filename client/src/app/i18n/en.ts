@@ -14,6 +14,7 @@ import { notificationsEn } from '../../features/notifications/messages.js';
 import { matchesEn } from '../../features/matches/messages.js';
 import { savedSearchesEn } from '../../features/saved-searches/messages.js';
 import { thesaurusEn } from '../../features/thesaurus/messages.js';
+import { contractsEn } from '../../features/contracts/messages.js';
 import type zhCN from './zh-CN.js';
 
 const errors = errorMessages('en');
@@ -157,6 +158,7 @@ const en: typeof zhCN & { enums: typeof enums } = {
   matches: matchesEn,
   thesaurus: thesaurusEn,
   savedSearches: savedSearchesEn,
+  contracts: contractsEn,
   errors,
   enums,
 };

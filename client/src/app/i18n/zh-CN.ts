@@ -13,6 +13,7 @@ import { notificationsZh } from '../../features/notifications/messages.js';
 import { matchesZh } from '../../features/matches/messages.js';
 import { savedSearchesZh } from '../../features/saved-searches/messages.js';
 import { thesaurusZh } from '../../features/thesaurus/messages.js';
+import { contractsZh } from '../../features/contracts/messages.js';
 
 const errors = errorMessages('zh-CN');
 
@@ -95,5 +96,6 @@ export default {
   matches: matchesZh,
   thesaurus: thesaurusZh,
   savedSearches: savedSearchesZh,
+  contracts: contractsZh,
   errors,
 };

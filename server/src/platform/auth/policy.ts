@@ -8,6 +8,7 @@ interface PolicyResources {
   'membership.review': { organisationId: string };
   'listing.edit': { organisationId: string };
   'listing.close': { organisationId: string };
+  'contract.edit': { organisationId: string | null };
   'inquiry.open': { listingType: 'achievement' | 'need' };
   'inquiry.participate': InquiryParties;
   'inquiry.decide': { ownerOrganisationId: string };
@@ -30,6 +31,8 @@ const OBJECT_RULES: ObjectRules = {
     isStaff(actor) || isActiveMemberOf(actor, organisationId),
   'listing.edit': (actor, { organisationId }) => isActiveMemberOf(actor, organisationId),
   'listing.close': (actor, { organisationId }) => isStaff(actor) || isActiveMemberOf(actor, organisationId),
+  'contract.edit': (actor, { organisationId }) =>
+    isStaff(actor) || (organisationId !== null && isActiveMemberOf(actor, organisationId)),
   // Firms ask about achievements, researchers about needs.
   'inquiry.open': (actor, { listingType }) => (actor.role === 'firm') === (listingType === 'achievement'),
   'inquiry.participate': (actor, parties) =>
