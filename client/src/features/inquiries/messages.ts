@@ -34,6 +34,7 @@ export const inquiriesZh = {
     closeTitle: '结束洽谈',
     confirm: '确定',
     agreeConfirm: '确认双方已就合作达成一致意向？双方均确认后，可申请技术合同登记。',
+    registerContract: '申请技术合同登记',
     done: '已更新',
   },
   contacts: {
@@ -123,6 +124,7 @@ export const inquiriesEn: typeof inquiriesZh = {
     confirm: 'Confirm',
     agreeConfirm:
       'Confirm that both sides agree to cooperate? Once both have confirmed, a technology contract can be registered.',
+    registerContract: 'Register a technology contract',
     done: 'Updated',
   },
   contacts: {
