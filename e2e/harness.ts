@@ -64,7 +64,16 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   const dataDir = mkdtempSync(path.join(tmpdir(), 'techmatch-e2e-'));
   const child = spawn(process.execPath, [serverEntry], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATA_DIR: dataDir, ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      DATA_DIR: dataDir,
+      // Each journey starts from the bureau's accounts alone, so what it counts and finds is its own doing.
+      SEED_DEMO: 'accounts',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -132,4 +141,20 @@ export async function signInThroughUi(
     .last()
     .click();
   await page.getByTestId('user-menu').waitFor();
+}
+
+/**
+ * Collects the console errors and uncaught exceptions (CSP violations among them) of every page passed to
+ * `watch`; a journey ends by expecting `errors` to be empty.
+ */
+export function pageErrorWatch(): { errors: string[]; watch(page: Page): Page } {
+  const errors: string[] = [];
+  return {
+    errors,
+    watch(page) {
+      page.on('console', (msg) => msg.type() === 'error' && errors.push(`${page.url()}: ${msg.text()}`));
+      page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+      return page;
+    },
+  };
 }

@@ -1,14 +1,16 @@
-import { creditCodeCheckChar, todayInChina, type Session } from '@techmatch/shared';
-import { request, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { todayInChina } from '@techmatch/shared';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   demoAccount,
   describeE2E,
+  pageErrorWatch,
   launchBrowser,
   signInThroughUi,
   startApp,
   type RunningApp,
 } from './harness.js';
+import { verifiedMember } from './members.js';
 
 /** A day `days` from today in the bureau's calendar, and how the Chinese UI writes it. */
 const inDays = (days: number) => todayInChina(new Date(Date.now() + days * 86_400_000));
@@ -23,53 +25,10 @@ describeE2E('listings journey', () => {
   let staff: Page;
   let researcher: Page;
   let firm: Page;
-  /** Console errors and uncaught exceptions (CSP violations among them) of every page the journeys open. */
-  const pageErrors: string[] = [];
-  const watched = (page: Page) => {
-    page.on('console', (msg) => msg.type() === 'error' && pageErrors.push(`${page.url()}: ${msg.text()}`));
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-    return page;
-  };
+  const { errors: pageErrors, watch: watched } = pageErrorWatch();
 
-  /**
-   * A researcher or firm user whose organisation the bureau has verified. Registration and verification go
-   * through the API (the accounts journey covers their UI); the browser context holds the signed-in session.
-   */
-  async function verifiedMember(role: 'researcher' | 'firm', n: number): Promise<Page> {
-    const context: BrowserContext = await browser.newContext();
-    const code = `91451000MA${String(8_000_000 + n)}`;
-    const registered = await context.request.post(`${app.url}/api/auth/register`, {
-      data: {
-        role,
-        name: role === 'firm' ? '陆经理' : '韦教授',
-        email: `${role}${n}@listings.example.cn`,
-        password: 'Youjiang-river-2026',
-        organisation: {
-          mode: 'create',
-          name: role === 'firm' ? '平果铝业深加工有限公司' : '百色学院',
-          kind: role === 'firm' ? 'firm' : 'university',
-          creditCode: code + creditCodeCheckChar(code),
-          county: '右江区',
-          location: '百色市',
-          contactName: '联系人',
-          contactPhone: '0776-2812345',
-          contactEmail: `org${n}@listings.example.cn`,
-        },
-      },
-    });
-    expect(registered.status(), await registered.text()).toBe(201);
-    const { user } = (await registered.json()) as Session;
-    const bureau = await request.newContext({ baseURL: app.url });
-    const login = await bureau.post('/api/auth/login', { data: demoAccount(app, 'staff') });
-    const { csrfToken } = (await login.json()) as Session;
-    const verified = await bureau.post(`/api/organisations/${user?.organisationId}/verification`, {
-      data: { decision: 'verified', reason: '' },
-      headers: { 'X-CSRF-Token': csrfToken ?? '' },
-    });
-    expect(verified.status()).toBe(200);
-    await bureau.dispose();
-    return watched(await context.newPage());
-  }
+  const memberPage = async (role: 'researcher' | 'firm', n: number) =>
+    watched(await (await verifiedMember(app, browser, role, n)).context.newPage());
 
   /** Waits for a card to appear in a visitor's results: search indexing follows the approval shortly. */
   async function untilListed(page: Page, title: string) {
@@ -117,8 +76,8 @@ describeE2E('listings journey', () => {
     app = await startApp();
     browser = await launchBrowser();
     [researcher, firm, staff] = await Promise.all([
-      verifiedMember('researcher', 1),
-      verifiedMember('firm', 2),
+      memberPage('researcher', 1),
+      memberPage('firm', 2),
       browser.newPage().then(watched),
     ]);
     await signInThroughUi(staff, app.url, demoAccount(app, 'staff'));

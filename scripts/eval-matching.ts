@@ -53,7 +53,7 @@ try {
   const engine: Ranker = async (needId) => {
     const need = await stack.services.models.needs.findById(platformIds.get(needId)).lean<NeedDoc>();
     if (!need) throw new Error(`need ${needId} was not loaded`);
-    return toDataset((await stack.services.matching.achievementsFor(need, 10)).map((m) => m.id));
+    return toDataset((await stack.services.matching.achievementsFor(need, 10)).candidates.map((m) => m.id));
   };
 
   const baselineIndex = stack.search.client.index(`${stack.services.indexes.achievements}_baseline`);

@@ -34,12 +34,38 @@ export async function measure(
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  const seconds = (performance.now() - started) / 1000;
+  return summarise(latencies, (performance.now() - started) / 1000);
+}
+
+/**
+ * Starts `task` `total` times at a steady `perSecond` rate whether or not earlier ones have finished (an open
+ * loop, as independent users behave), and summarises the latencies in milliseconds.
+ */
+export async function paced(
+  total: number,
+  perSecond: number,
+  task: (i: number) => Promise<unknown>,
+): Promise<LatencySummary> {
+  const latencies: number[] = [];
+  const started = performance.now();
+  const runs: Promise<void>[] = [];
+  for (let i = 0; i < total; i += 1) {
+    const due = started + (i * 1000) / perSecond;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const t0 = performance.now();
+    runs.push(task(i).then(() => void latencies.push(performance.now() - t0)));
+  }
+  await Promise.all(runs);
+  return summarise(latencies, (performance.now() - started) / 1000);
+}
+
+function summarise(latencies: number[], seconds: number): LatencySummary {
   latencies.sort((a, b) => a - b);
   return {
-    count: total,
+    count: latencies.length,
     seconds,
-    perSecond: total / seconds,
+    perSecond: latencies.length / seconds,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),

@@ -14,6 +14,12 @@ import { auditRouter } from './modules/audit/audit.routes.js';
 import { healthRouter } from './modules/health/health.routes.js';
 import { notificationRouter } from './modules/notifications/notification.routes.js';
 import { organisationRouter } from './modules/organisations/organisation.routes.js';
+import { contractExcelRouter } from './modules/contracts/contract-excel.routes.js';
+import { contractRouter } from './modules/contracts/contract.routes.js';
+import { dashboardRouter } from './modules/dashboard/dashboard.routes.js';
+import { targetRouter } from './modules/targets/target.routes.js';
+import { applicationRouter } from './modules/applications/application.routes.js';
+import { inquiryRouter } from './modules/inquiries/inquiry.routes.js';
 import { authenticate, csrfProtection } from './platform/auth/http.js';
 import type { HealthProbes } from './platform/health.js';
 import { apiNotFound, errorHandler } from './platform/http/error-handler.js';
@@ -67,9 +73,22 @@ export function createApp(deps: AppDeps): Express {
   api.use(achievementRouter(services.achievements, services.search.client, services.indexes.achievements));
   api.use(needRouter(services.needs, services.search.client, services.indexes.needs));
   api.use(notificationRouter(services.notifications));
+  api.use(
+    contractExcelRouter({
+      imports: services.contractImports,
+      exports: services.contractExports,
+      dashboard: services.dashboard,
+      uploadsDir: path.resolve(config.DATA_DIR, 'uploads'),
+    }),
+  );
+  api.use(contractRouter(services.contracts, services.contractRegistration));
+  api.use(targetRouter(services.targets));
+  api.use(dashboardRouter(services.dashboard, services.funnel));
   api.use(matchRouter(services.matches));
   api.use(thesaurusRouter(services.thesaurus));
   api.use(savedSearchRouter(services.savedSearches));
+  api.use(inquiryRouter(services.inquiries, services.inquiryMessages));
+  api.use(applicationRouter(services.applications));
   api.use(apiNotFound);
   app.use('/api', api);
 

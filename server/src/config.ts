@@ -51,10 +51,10 @@ export const EnvSchema = z.object({
     'Redis URL. Set it when several app nodes run: Socket.IO then fans out through Redis.',
   ),
   SEED_DEMO: z
-    .enum(['auto', 'true', 'false'])
+    .enum(['auto', 'true', 'accounts', 'false'])
     .default('auto')
     .describe(
-      'Seed the demo marketplace at start-up (bureau accounts on an empty database, then verified organisations with published achievements and needs; only what is missing is added). `auto`: only with the embedded services. Demo passwords are random and printed once (and kept in `DATA_DIR/demo-credentials.txt`).',
+      'Seed the demo marketplace at start-up (bureau accounts on an empty database, then verified organisations with published achievements and needs; only what is missing is added). `auto`: only with the embedded services; `accounts`: only the bureau accounts (isolated browser tests). Demo passwords are random and printed once (and kept in `DATA_DIR/demo-credentials.txt`).',
     ),
   BODY_LIMIT: z
     .string()

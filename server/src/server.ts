@@ -6,6 +6,7 @@ import type { Logger } from './platform/logger.js';
 import { openDatabase } from './platform/open-database.js';
 import { openSearch, searchHealth } from './platform/search.js';
 import { attachRealtime, createRealtimeServer, realtimeHealth } from './platform/realtime.js';
+import { useRedisAdapter } from './platform/realtime-cluster.js';
 import { demoSeedingEnabled, seedDemo } from './seed/demo.js';
 import { createServices, type Services } from './services.js';
 
@@ -21,6 +22,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const { db, close: closeDatabase } = await openDatabase(config, logger);
   const search = await openSearch(config, logger);
   const io = createRealtimeServer((token) => services.sessions.resolve(token));
+  const closeRedis = config.REDIS_URL ? await useRedisAdapter(io, config.REDIS_URL, logger) : null;
   const services = createServices({
     connection: db.connection,
     logger,
@@ -61,6 +63,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     async close() {
       await services.stopBackgroundWork();
       await io.close(); // also closes the HTTP server
+      await closeRedis?.();
       httpServer.closeAllConnections();
       await closeDatabase();
       await search.close();

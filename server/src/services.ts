@@ -28,7 +28,7 @@ import { matchingService } from './modules/matching/matching.service.js';
 import { thesaurusModel } from './modules/thesaurus/thesaurus.model.js';
 import { thesaurusService } from './modules/thesaurus/thesaurus.service.js';
 import { thesaurusSettings } from './modules/thesaurus/thesaurus.settings.js';
-import { matchModel } from './modules/matching/match.model.js';
+import { matchModel, matchRunModel } from './modules/matching/match.model.js';
 import { matchService } from './modules/matching/match.service.js';
 import { matchStore } from './modules/matching/match-store.js';
 import { learnThesaurusWords, registerMatchingEvents } from './modules/matching/matching.events.js';
@@ -45,10 +45,22 @@ import { notificationService } from './modules/notifications/notification.servic
 import { organisationModel } from './modules/organisations/organisation.model.js';
 import { savedSearchModel } from './modules/saved-searches/saved-search.model.js';
 import { savedSearchService } from './modules/saved-searches/saved-search.service.js';
-
-/** The background job that alerts saved searches of a newly published listing. */
-const SAVED_SEARCH_ALERT = 'saved-search.alert';
 import { organisationService } from './modules/organisations/organisation.service.js';
+import { contractModel } from './modules/contracts/contract.model.js';
+import { contractImportModel } from './modules/contracts/contract-import.model.js';
+import { contractModules } from './modules/contracts/contract.module.js';
+import { targetModel } from './modules/targets/target.model.js';
+import { applicationModel } from './modules/applications/application.model.js';
+import { registerApplicationEvents } from './modules/applications/application.events.js';
+import { applicationService } from './modules/applications/application.service.js';
+import { attachmentSharing } from './modules/attachments/attachment-sharing.js';
+import { registerInquiryEvents } from './modules/inquiries/inquiry.events.js';
+import { inquiryModel } from './modules/inquiries/inquiry.model.js';
+import { inquiryService } from './modules/inquiries/inquiry.service.js';
+import { registerInquirySocket } from './modules/inquiries/inquiry.socket.js';
+import { messageModel } from './modules/inquiries/message.model.js';
+import { messageService } from './modules/inquiries/message.service.js';
+import { rateLimiter } from './platform/rate-limit.js';
 
 export interface ServiceDeps {
   connection: Connection;
@@ -60,6 +72,10 @@ export interface ServiceDeps {
 }
 
 const EXPIRY_INTERVAL_MS = 60_000;
+/** The background job that alerts saved searches of a newly published listing. */
+const SAVED_SEARCH_ALERT = 'saved-search.alert';
+/** Chat flood guard per user: a burst of 12 messages, then 3 a second. */
+const MESSAGE_RATE = { capacity: 12, refillPerSecond: 3 };
 
 /** The composition root of the domain: models on one connection, the event bus, and every service. */
 export function createServices({ connection, logger, io, search, dataDir, indexPrefix }: ServiceDeps) {
@@ -78,10 +94,17 @@ export function createServices({ connection, logger, io, search, dataDir, indexP
     needs: needModel(connection),
     notifications: notificationModel(connection),
     notificationPreferences: notificationPreferenceModel(connection),
+    contracts: contractModel(connection),
+    contractImports: contractImportModel(connection),
+    targets: targetModel(connection),
     thesaurus: thesaurusModel(connection),
     matches: matchModel(connection),
+    matchRuns: matchRunModel(connection),
     jobs: jobModel(connection),
     savedSearches: savedSearchModel(connection),
+    inquiries: inquiryModel(connection),
+    inquiryMessages: messageModel(connection),
+    applications: applicationModel(connection),
   };
 
   const jobs = new JobQueue(models.jobs, logger);
@@ -104,6 +127,8 @@ export function createServices({ connection, logger, io, search, dataDir, indexP
     models.achievements,
     models.needs,
     models.thesaurus,
+    models.inquiries,
+    models.applications,
   ] as const) {
     outbox.track(model as never);
   }
@@ -152,8 +177,35 @@ export function createServices({ connection, logger, io, search, dataDir, indexP
       if (owner.type === 'need') return Boolean(await models.needs.exists(published));
       return false;
     },
+    isSharedWith: attachmentSharing({ ...models, messages: models.inquiryMessages }),
   });
   const listingDeps = { organisations: models.organisations, attachments, outbox, searchSync };
+  const contractSlice = contractModules({
+    models,
+    bus,
+    outbox,
+    realtime,
+    io,
+    logger,
+    attachments,
+    notifications,
+  });
+
+  const limiter = rateLimiter(MESSAGE_RATE);
+  const inquiryMessages = messageService({
+    ...models,
+    messages: models.inquiryMessages,
+    attachments,
+    notifications,
+    realtime,
+    limiter,
+    logger,
+  });
+  const inquiries = inquiryService({ ...models, messages: inquiryMessages, outbox, limiter });
+  const applications = applicationService({ ...models, attachments, inquiries, outbox, searchSync });
+  registerInquiryEvents({ bus, messages: inquiryMessages, notifications, realtime });
+  registerApplicationEvents(bus, applications, notifications);
+  registerInquirySocket(io, inquiryMessages, logger);
 
   let expiryTimer: NodeJS.Timeout | null = null;
   const expireNeeds = () =>
@@ -177,12 +229,16 @@ export function createServices({ connection, logger, io, search, dataDir, indexP
     organisations: organisationService({ ...models, outbox }),
     achievements: listingService(achievementKind(models.achievements), listingDeps),
     needs: listingService(needKind(models.needs), listingDeps),
+    ...contractSlice,
     matching,
     jobs,
     matchStore: matches,
-    matches: matchService({ ...models, outbox }),
+    matches: matchService({ ...models, jobs, outbox }),
     thesaurus,
     savedSearches,
+    inquiries,
+    inquiryMessages,
+    applications,
     /** Creates collections and indexes (unique constraints must exist before the first request). */
     async init(): Promise<void> {
       await Promise.all(Object.values(models).map((model) => model.init()));

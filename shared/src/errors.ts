@@ -101,6 +101,61 @@ export const ERROR_CATALOG = {
     en: 'A required service is temporarily unavailable.',
     zh: '依赖的服务暂时不可用。',
   },
+  REGISTRATION_NUMBER_TAKEN: {
+    status: 409,
+    en: 'This registration number is already used by another contract.',
+    zh: '该登记号已被其他合同使用。',
+  },
+  IMPORT_FILE_INVALID: {
+    status: 400,
+    en: 'The file is not an Excel workbook (.xlsx) that can be read.',
+    zh: '文件不是可读取的 Excel 工作簿（.xlsx）。',
+  },
+  IMPORT_COLUMNS_INVALID: {
+    status: 400,
+    en: 'The columns do not match the import template. Download the template and keep its header row.',
+    zh: '表头与导入模板不一致，请下载模板并保留其表头行。',
+  },
+  IMPORT_REJECTED: {
+    status: 422,
+    en: 'Some rows are not valid, so nothing was imported. See the report.',
+    zh: '部分行数据有误，本次未导入任何数据，请查看校验报告。',
+  },
+  IMPORT_TOO_MANY_ROWS: {
+    status: 413,
+    en: 'The file has more rows than one import accepts.',
+    zh: '文件行数超过单次导入上限。',
+  },
+  INQUIRY_EXISTS: {
+    status: 409,
+    en: 'Your organisation already has an inquiry about this listing under way.',
+    zh: '贵机构已就该信息发起洽谈，请在原洽谈中继续。',
+  },
+  INQUIRY_NOT_ALLOWED: {
+    status: 403,
+    en: 'Inquiries go to another organisation’s listing: firms ask about achievements, researchers about needs; challenges take applications instead.',
+    zh: '只能对其他机构的信息发起洽谈：企业洽谈科技成果，科研人员洽谈技术需求；揭榜挂帅请提交揭榜申请。',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    en: 'You are sending messages too quickly. Please wait a moment.',
+    zh: '发送过于频繁，请稍候再发。',
+  },
+  APPLICATION_EXISTS: {
+    status: 409,
+    en: 'Your organisation has already applied to this challenge.',
+    zh: '贵机构已提交过该榜单的揭榜申请。',
+  },
+  APPLICATION_DEADLINE_PASSED: {
+    status: 409,
+    en: 'Applications to this challenge are closed.',
+    zh: '该榜单已过揭榜截止日期或不再接受申请。',
+  },
+  CHALLENGE_AWARDED: {
+    status: 409,
+    en: 'This challenge already has a winner.',
+    zh: '该榜单已确定揭榜方。',
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

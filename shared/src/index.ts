@@ -18,3 +18,7 @@ export * from './schemas/organisation.js';
 export * from './schemas/saved-search.js';
 export * from './schemas/thesaurus.js';
 export * from './schemas/user.js';
+export * from './schemas/contract.js';
+export * from './schemas/dashboard.js';
+export * from './schemas/inquiry.js';
+export * from './schemas/application.js';

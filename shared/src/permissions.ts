@@ -16,8 +16,19 @@ export const PERMISSIONS = {
   'listing.edit': ['researcher', 'firm'],
   'listing.close': ['researcher', 'firm', 'staff', 'admin'],
   'listing.review': ['staff', 'admin'],
+  'contract.create': ['researcher', 'firm', 'staff', 'admin'],
+  'contract.edit': ['researcher', 'firm', 'staff', 'admin'],
+  'contract.register': ['staff', 'admin'],
+  'contract.statistics': ['staff', 'admin'],
+  'target.edit': ['admin'],
   'thesaurus.edit': ['staff', 'admin'],
   'match.broker': ['staff', 'admin'],
+  'inquiry.open': ['researcher', 'firm'],
+  'inquiry.participate': ['researcher', 'firm', 'staff', 'admin'],
+  'inquiry.decide': ['researcher', 'firm'],
+  'inquiry.broker': ['staff', 'admin'],
+  'application.create': ['researcher'],
+  'application.decide': ['firm'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

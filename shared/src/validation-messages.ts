@@ -63,6 +63,64 @@ export const VALIDATION_MESSAGES = {
     en: 'an expansion must not lead back to its own words (that would loop)',
   },
   'v.reasonRequired': { zh: '请填写原因', en: 'a reason is required' },
+  'v.amountPositive': { zh: '金额需大于 0', en: 'the amount must be more than 0' },
+  'v.techAmountAboveContract': {
+    zh: '技术交易额不能大于合同成交额',
+    en: 'the technology transaction amount cannot exceed the contract amount',
+  },
+  'v.subtype': {
+    zh: '请选择与合同类型相符的子类（技术开发、技术转让必选，其他类型不选）',
+    en: 'choose a subtype that fits the type (required for development and transfer, none for the others)',
+  },
+  'v.dateOrder': { zh: '结束日期不能早于开始日期', en: 'the end date must not be before the start date' },
+  'v.dateNotFuture': { zh: '日期不能晚于今天', en: 'the date must not be in the future' },
+  'v.paymentsSum': {
+    zh: '各期付款之和需等于合同成交额',
+    en: 'the instalments must add up to the contract amount',
+  },
+  'v.originLink': {
+    zh: '请关联该来源对应的记录（需求/成果、撮合、洽谈、揭榜或经纪人）',
+    en: 'link the record this origin names (need/achievement, match, inquiry, challenge or broker)',
+  },
+  'v.countyProvince': {
+    zh: '县（市、区）仅适用于广西百色市的当事人',
+    en: 'a county is set only for parties in Baise, Guangxi',
+  },
+  'v.registrationNumber': {
+    zh: '登记号应为 14 或 16 位数字',
+    en: 'a registration number has 14 or 16 digits',
+  },
+  'v.registrationYear': {
+    zh: '登记日期须在登记号所示年份内',
+    en: 'the registration date must fall in the year the number starts with',
+  },
+  'v.registrationBeforeSigning': {
+    zh: '登记日期不能早于合同签订日期',
+    en: 'the registration date must not be before the signing date',
+  },
+  'v.periodTooLong': { zh: '统计区间不能超过 10 年', en: 'a period spans at most 10 years' },
+  'v.amountYuan': {
+    zh: '金额应为以元为单位的非负数，最多两位小数',
+    en: 'an amount is a non-negative number of yuan with at most two decimals',
+  },
+  'v.formulaCell': { zh: '不接受公式，请填写数值或文本', en: 'formulas are not accepted; enter the value' },
+  'v.duplicateInFile': {
+    zh: '登记号在文件中重复出现',
+    en: 'this registration number appears more than once in the file',
+  },
+  'v.registeredDifferently': {
+    zh: '该登记号已登记且内容不同，请在合同管理中办理变更',
+    en: 'this number is already registered with other details; correct that contract instead',
+  },
+  'v.linkUnknown': {
+    zh: '关联的记录不存在',
+    en: 'the linked record does not exist',
+  },
+  'v.clientMessageId': { zh: '消息编号格式不正确', en: 'not a valid client message id' },
+  'v.amountOverBounty': {
+    zh: '申请金额不能超过榜单奖金',
+    en: 'the requested amount must not exceed the bounty',
+  },
 } as const;
 
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

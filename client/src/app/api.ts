@@ -15,6 +15,11 @@ export class ApiError extends Error {
   }
 }
 
+/** The stable code of a failure, for the UI to translate (anything unexpected is INTERNAL). */
+export function errorCode(error: unknown): string {
+  return error instanceof ApiError ? error.code : 'INTERNAL';
+}
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 let csrfToken: string | null = null;

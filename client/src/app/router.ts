@@ -11,10 +11,12 @@ declare module 'vue-router' {
     permission?: Permission;
     /** Only for visitors (sign-in, registration). */
     guestOnly?: boolean;
+    /** Full-screen, without the site's header and footer (the public dashboard). */
+    bare?: boolean;
   }
 }
 
-/** Listing ids are MongoDB ObjectIds; anything else in their place is a page that does not exist. */
+/** Record ids are MongoDB ObjectIds; anything else in their place is a page that does not exist. */
 const LISTING_ID = '[0-9a-f]{24}';
 
 /** A listing kind's search, post form, detail page and edit form (`/needs`, `/needs/new`, `/needs/:id`…). */
@@ -42,11 +44,6 @@ function listingRoutes(
     },
   ];
 }
-
-const comingSoon = (feature: string) => ({
-  component: () => import('../ui/ComingSoonView.vue'),
-  props: { feature },
-});
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomeView },
@@ -78,7 +75,102 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../features/review/ReviewQueueView.vue'),
     meta: { requiresAuth: true, permission: 'listing.review' },
   },
-  { path: '/dashboard', name: 'dashboard', ...comingSoon('nav.dashboard') },
+  {
+    path: `/needs/:id(${LISTING_ID})/apply`,
+    name: 'challenge-apply',
+    component: () => import('../features/applications/ApplicationFormView.vue'),
+    props: true,
+    meta: { requiresAuth: true, permission: 'application.create' },
+  },
+  {
+    path: `/needs/:id(${LISTING_ID})/applications`,
+    name: 'challenge-applications',
+    component: () => import('../features/applications/ApplicationBoardView.vue'),
+    props: true,
+    meta: { requiresAuth: true, permission: 'application.decide' },
+  },
+  {
+    path: '/my/applications',
+    name: 'my-applications',
+    component: () => import('../features/applications/MyApplicationsView.vue'),
+    meta: { requiresAuth: true, permission: 'application.create' },
+  },
+  {
+    path: '/inquiries',
+    name: 'inquiries',
+    component: () => import('../features/inquiries/InquiryListView.vue'),
+    meta: { requiresAuth: true, permission: 'inquiry.participate' },
+  },
+  {
+    path: `/inquiries/:id(${LISTING_ID})`,
+    name: 'inquiry',
+    component: () => import('../features/inquiries/InquiryView.vue'),
+    props: true,
+    meta: { requiresAuth: true, permission: 'inquiry.participate' },
+  },
+  {
+    path: '/notifications',
+    name: 'notifications',
+    component: () => import('../features/notifications/NotificationsView.vue'),
+    meta: { requiresAuth: true },
+  },
+  {
+    path: '/my/matches',
+    name: 'my-matches',
+    component: () => import('../features/matches/MyMatchesView.vue'),
+    meta: { requiresAuth: true, permission: 'listing.edit' },
+  },
+  {
+    path: '/my/saved-searches',
+    name: 'saved-searches',
+    component: () => import('../features/saved-searches/SavedSearchesView.vue'),
+    meta: { requiresAuth: true },
+  },
+  {
+    path: '/staff/matches',
+    name: 'match-board',
+    component: () => import('../features/matches/MatchBoardView.vue'),
+    meta: { requiresAuth: true, permission: 'match.broker' },
+  },
+  {
+    path: '/staff/thesaurus',
+    name: 'thesaurus',
+    component: () => import('../features/thesaurus/ThesaurusView.vue'),
+    meta: { requiresAuth: true, permission: 'thesaurus.edit' },
+  },
+  {
+    path: '/dashboard',
+    name: 'dashboard',
+    component: () => import('../features/contracts/DashboardView.vue'),
+    meta: { bare: true },
+  },
+  {
+    path: '/contracts',
+    name: 'contracts',
+    component: () => import('../features/contracts/ContractListView.vue'),
+    meta: { requiresAuth: true, permission: 'contract.register' },
+  },
+  {
+    path: '/contracts/new',
+    name: 'contract-new',
+    component: () => import('../features/contracts/ContractFormView.vue'),
+    meta: { requiresAuth: true, permission: 'contract.create' },
+  },
+  {
+    // Where contract notifications link to: the contract in its form (editable while a draft or returned).
+    path: `/contracts/:id(${LISTING_ID})`,
+    alias: `/contracts/:id(${LISTING_ID})/edit`,
+    name: 'contract',
+    component: () => import('../features/contracts/ContractFormView.vue'),
+    props: true,
+    meta: { requiresAuth: true, permission: 'contract.edit' },
+  },
+  {
+    path: '/staff/statistics',
+    name: 'contract-statistics',
+    component: () => import('../features/contracts/StatisticsView.vue'),
+    meta: { requiresAuth: true, permission: 'contract.statistics' },
+  },
   {
     path: '/login',
     name: 'login',

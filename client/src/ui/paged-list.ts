@@ -1,5 +1,6 @@
 import type { Page } from '@techmatch/shared';
 import { reactive, ref, type UnwrapRef } from 'vue';
+import { errorCode } from '../app/api.js';
 
 /** Filters, the current page and loading state of a server-paginated list; for use inside Pinia stores. */
 export function pagedList<F extends { page: number }, T>(
@@ -26,4 +27,21 @@ export function pagedList<F extends { page: number }, T>(
   }
 
   return { filters, page, loading, load, search };
+}
+
+/** A page showing a paged list: its load error (a stable code) and a search that goes back to the first page. */
+export function usePagedView(list: { filters: { page: number }; load(): Promise<void> }) {
+  const error = ref<string | null>(null);
+
+  async function load(): Promise<void> {
+    error.value = null;
+    await list.load().catch((e: unknown) => (error.value = errorCode(e)));
+  }
+
+  function search(): Promise<void> {
+    list.filters.page = 1;
+    return load();
+  }
+
+  return { error, load, search };
 }

@@ -1,4 +1,10 @@
-import type { ListingStatus, Role } from '@techmatch/shared';
+import type {
+  ApplicationStatus,
+  ContractStatus,
+  InquiryStatus,
+  ListingStatus,
+  Role,
+} from '@techmatch/shared';
 import type { Logger } from './logger.js';
 
 /** What the audit log records about an event, when the event is an audited change. */
@@ -29,8 +35,56 @@ export interface DomainEventMap {
   'listing.changed': ListingEventPayload;
   'listing.submitted': ListingEventPayload;
   'listing.reviewed': ListingEventPayload & { reason: string | null };
+  'contract.changed': ContractEventPayload;
+  'contract.submitted': ContractEventPayload;
+  'contract.returned': ContractEventPayload & { reasons: string[] };
+  'contract.registered': ContractEventPayload;
+  'contract.voided': ContractEventPayload;
+  'contract.corrected': ContractEventPayload;
+  'contract.publicity_changed': ContractEventPayload;
+  'contracts.imported': { importId: string; years: number[]; created: number };
+  'target.updated': { year: number };
   'thesaurus.changed': { entryId: string };
   'match.handled': { matchId: string };
+  'inquiry.opened': InquiryEventPayload;
+  'inquiry.status_changed': InquiryEventPayload & { from: InquiryStatus; change: InquiryChange };
+  'inquiry.broker_joined': InquiryEventPayload;
+  'application.submitted': ApplicationEventPayload;
+  'application.decided': ApplicationEventPayload & { reason: string | null };
+  'challenge.awarded': { needId: string; applicationId: string; title: string };
+}
+
+export interface ContractEventPayload {
+  contractId: string;
+  title: string;
+  status: ContractStatus;
+  createdBy: string;
+  /** The registration year whose counter the change moves, when it has one. */
+  year: number | null;
+}
+
+/** Who acted on an inquiry, who takes part in it, and what happened (for notifications and the timeline). */
+export interface InquiryEventPayload {
+  inquiryId: string;
+  title: string;
+  status: InquiryStatus;
+  actorId: string | null;
+  actorName: string;
+  /** The named participants: the initiator, the listing's owner, the brokers. */
+  participantIds: string[];
+  applicationId: string | null;
+}
+
+export type InquiryChange = 'accepted' | 'declined' | 'withdrawn' | 'closed' | 'agreed_by' | 'agreed';
+
+export interface ApplicationEventPayload {
+  applicationId: string;
+  needId: string;
+  title: string;
+  applicantId: string;
+  applicantOrganisation: string;
+  challengeOwnerId: string;
+  status: ApplicationStatus;
 }
 
 export interface ListingEventPayload {
@@ -41,6 +95,7 @@ export interface ListingEventPayload {
   organisationId: string;
   status: ListingStatus;
 }
+
 export type EventType = keyof DomainEventMap;
 
 export interface DomainEvent<K extends EventType = EventType> {

@@ -67,6 +67,11 @@ export class JobQueue {
     );
   }
 
+  /** Whether work of this kind and key is waiting (not yet claimed by a worker). */
+  async isPending(kind: string, key: string): Promise<boolean> {
+    return (await this.jobs.exists({ _id: `${kind}:${key}` })) !== null;
+  }
+
   private async runOne(job: JobDoc): Promise<boolean> {
     const claimed = await this.jobs.findOneAndDelete({ _id: job._id, dueAt: job.dueAt });
     if (!claimed) return false; // another node took it, or it was asked for again meanwhile

@@ -2,6 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import {
   ROOMS,
   type ClientToServerEvents,
+  type InterServerEvents,
   type ServerToClientEvents,
   type ServiceHealth,
 } from '@techmatch/shared';
@@ -14,8 +15,18 @@ interface SocketData {
   actor: Actor | null;
 }
 
-export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
-export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+export type RealtimeServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
+export type RealtimeSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
 
 const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
@@ -56,9 +67,22 @@ export interface RealtimeHub {
   toUser(userId: string): Broadcast;
   toDashboard(): Broadcast;
   toStaff(): Broadcast;
+  /** An inquiry's room, and the personal rooms of these users (each socket hears it once). */
+  toInquiry(inquiryId: string, userIds?: string[]): Broadcast;
   disconnectUser(userId: string): void;
   disconnectSession(sessionId: string): void;
   disconnectUserExcept(userId: string, sessionId: string): void;
+  /** Tells the other app nodes (a no-op with one node, where there are none). */
+  toOtherNodes<E extends keyof InterServerEvents>(event: E, ...args: Parameters<InterServerEvents[E]>): void;
+  /** Listens to what other app nodes tell. */
+  onNodeEvent<E extends keyof InterServerEvents>(event: E, handler: InterServerEvents[E]): void;
+}
+
+/** Servers whose adapter reaches other nodes (the Redis adapter); the in-memory one only warns. */
+const clusteredServers = new WeakSet<RealtimeServer>();
+
+export function markClustered(io: RealtimeServer): void {
+  clusteredServers.add(io);
 }
 
 export function realtimeHub(io: RealtimeServer): RealtimeHub {
@@ -66,12 +90,20 @@ export function realtimeHub(io: RealtimeServer): RealtimeHub {
     toUser: (userId: string) => io.to(ROOMS.user(userId)),
     toDashboard: () => io.to(ROOMS.dashboard),
     toStaff: () => io.to(ROOMS.staff),
+    toInquiry: (inquiryId: string, userIds: string[] = []) =>
+      io.to([ROOMS.inquiry(inquiryId), ...userIds.map(ROOMS.user)]),
     /** Cuts a user off at once on every node (disabled account, password change). */
     disconnectUser: (userId: string) => io.in(ROOMS.user(userId)).disconnectSockets(true),
     disconnectSession: (sessionId: string) => io.in(sessionRoom(sessionId)).disconnectSockets(true),
     /** Signs out a user's other tabs and devices after a password change, keeping the current one. */
     disconnectUserExcept: (userId: string, sessionId: string) =>
       io.in(ROOMS.user(userId)).except(sessionRoom(sessionId)).disconnectSockets(true),
+    toOtherNodes: (event, ...args) => {
+      if (clusteredServers.has(io)) io.serverSideEmit(event, ...args);
+    },
+    onNodeEvent: (event, handler) => {
+      io.on(event, handler as never);
+    },
   };
 }
 

@@ -9,7 +9,7 @@ import { marketplaceSeeder, SHOWCASE_ACCOUNTS } from './demo-marketplace.js';
 
 export function demoSeedingEnabled(config: Config): boolean {
   if (config.SEED_DEMO === 'auto') return !config.MONGODB_URI;
-  return config.SEED_DEMO === 'true';
+  return config.SEED_DEMO !== 'false';
 }
 
 function writeCredentialsFile(dataDir: string, accounts: Credentials[]): string {
@@ -43,7 +43,10 @@ export async function seedDemo(services: Services, config: Config, logger: Logge
     logger.warn('Demo mode: no staff account to review the demo listings; the marketplace is not seeded');
     return;
   }
-  const marketplace = await marketplaceSeeder(services, reviewer).seed();
+  const marketplace =
+    config.SEED_DEMO === 'accounts'
+      ? { achievements: 0, needs: 0, created: [] }
+      : await marketplaceSeeder(services, reviewer).seed();
   logger.info(
     { achievements: marketplace.achievements, needs: marketplace.needs, ms: Date.now() - started },
     'Demo mode: marketplace seeded',

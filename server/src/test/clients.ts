@@ -16,6 +16,8 @@ export class TestClient {
     readonly agent: ReturnType<typeof request.agent>,
     readonly csrfToken: string | null,
     readonly userId: string | null,
+    /** The session cookie (`name=value`), for a Socket.IO client of the same user. */
+    readonly cookie: string | null = null,
   ) {}
 
   private call(method: Method, path: string) {
@@ -42,7 +44,8 @@ export async function signIn(app: Target, email: string, password = TEST_PASSWOR
   const res = await agent.post('/api/auth/login').send({ email, password });
   if (res.status !== 200)
     throw new Error(`sign-in of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return new TestClient(agent, res.body.csrfToken as string, res.body.user.id as string);
+  const cookie = ([res.headers['set-cookie']].flat()[0] ?? '').split(';')[0] ?? null;
+  return new TestClient(agent, res.body.csrfToken as string, res.body.user.id as string, cookie);
 }
 
 interface AccountOptions {

@@ -15,7 +15,18 @@ export const MatchListingSchema = z.object({
 });
 export type MatchListing = z.infer<typeof MatchListingSchema>;
 
-export const MatchTermSchema = z.object({ term: z.string(), weight: z.number() });
+/**
+ * How a matched term was queried: a key term of the listing itself, two adjacent key terms together, or a
+ * word the best first-round partners use for the same thing (pseudo-relevance feedback).
+ */
+export const MATCH_TERM_SOURCES = ['subject', 'pair', 'feedback'] as const;
+export type MatchTermSource = (typeof MATCH_TERM_SOURCES)[number];
+
+export const MatchTermSchema = z.object({
+  term: z.string(),
+  weight: z.number(),
+  source: z.enum(MATCH_TERM_SOURCES),
+});
 
 /** A need ↔ achievement pair as its viewer sees it, with why it was ranked. */
 export const MatchViewSchema = z.object({
@@ -39,7 +50,22 @@ export const MatchViewSchema = z.object({
 });
 export type MatchView = z.infer<typeof MatchViewSchema>;
 
-export const MatchListSchema = z.object({ items: z.array(MatchViewSchema) });
+/**
+ * Where a listing's matching stands: `computing` until the background run after its last change is done;
+ * `too-little-text` when its text holds no term worth searching for; `not-published` while it is not on the
+ * marketplace (only published listings are matched).
+ */
+export const MATCH_STATES = ['ready', 'computing', 'too-little-text', 'not-published'] as const;
+export type MatchState = (typeof MATCH_STATES)[number];
+
+export const ListingMatchesSchema = z.object({
+  state: z.enum(MATCH_STATES),
+  /** The key terms the listing was matched by, strongest first. */
+  keyTerms: z.array(z.string()),
+  computedAt: IsoDateTimeSchema.nullable(),
+  items: z.array(MatchViewSchema),
+});
+export type ListingMatches = z.infer<typeof ListingMatchesSchema>;
 
 export const ListingMatchesQuerySchema = z.object({
   includeDismissed: z.enum(['true', 'false']).default('false'),

@@ -13,7 +13,7 @@ import {
   NegotiableFenSchema,
   searchResultOf,
 } from './listing.js';
-import { ObjectIdSchema, longTextField, textField } from './common.js';
+import { IsoDateTimeSchema, ObjectIdSchema, longTextField, textField } from './common.js';
 
 export const CHALLENGE_VISIBILITIES = ['public', 'verified'] as const;
 
@@ -34,7 +34,10 @@ export const NeedSchema = ListingBaseSchema.extend({
   budgetFen: NegotiableFenSchema,
   deadline: CalendarDateSchema.nullable(),
   kind: z.enum(NEED_KINDS),
-  challenge: ChallengeSchema.nullable(),
+  challenge: ChallengeSchema.extend({
+    /** When the firm picked a winning application (揭榜成功); the challenge is closed from then on. */
+    awardedAt: IsoDateTimeSchema.nullable(),
+  }).nullable(),
 }).extend(ContactSchema.partial().shape);
 export type Need = z.infer<typeof NeedSchema>;
 

@@ -8,6 +8,13 @@ import { listingsEn } from '../../features/listings/messages.js';
 import { needsEn } from '../../features/needs/messages.js';
 import { organisationsEn } from '../../features/organisations/messages.js';
 import { reviewEn } from '../../features/review/messages.js';
+import { applicationsEn } from '../../features/applications/messages.js';
+import { inquiriesEn } from '../../features/inquiries/messages.js';
+import { notificationsEn } from '../../features/notifications/messages.js';
+import { matchesEn } from '../../features/matches/messages.js';
+import { savedSearchesEn } from '../../features/saved-searches/messages.js';
+import { thesaurusEn } from '../../features/thesaurus/messages.js';
+import { contractsEn } from '../../features/contracts/messages.js';
 import type zhCN from './zh-CN.js';
 
 const errors = errorMessages('en');
@@ -145,6 +152,13 @@ const en: typeof zhCN & { enums: typeof enums } = {
   achievements: achievementsEn,
   needs: needsEn,
   review: reviewEn,
+  inquiries: inquiriesEn,
+  applications: applicationsEn,
+  notifications: notificationsEn,
+  matches: matchesEn,
+  thesaurus: thesaurusEn,
+  savedSearches: savedSearchesEn,
+  contracts: contractsEn,
   errors,
   enums,
 };

@@ -7,6 +7,13 @@ import { listingsZh } from '../../features/listings/messages.js';
 import { needsZh } from '../../features/needs/messages.js';
 import { organisationsZh } from '../../features/organisations/messages.js';
 import { reviewZh } from '../../features/review/messages.js';
+import { applicationsZh } from '../../features/applications/messages.js';
+import { inquiriesZh } from '../../features/inquiries/messages.js';
+import { notificationsZh } from '../../features/notifications/messages.js';
+import { matchesZh } from '../../features/matches/messages.js';
+import { savedSearchesZh } from '../../features/saved-searches/messages.js';
+import { thesaurusZh } from '../../features/thesaurus/messages.js';
+import { contractsZh } from '../../features/contracts/messages.js';
 
 const errors = errorMessages('zh-CN');
 
@@ -83,5 +90,12 @@ export default {
   achievements: achievementsZh,
   needs: needsZh,
   review: reviewZh,
+  inquiries: inquiriesZh,
+  applications: applicationsZh,
+  notifications: notificationsZh,
+  matches: matchesZh,
+  thesaurus: thesaurusZh,
+  savedSearches: savedSearchesZh,
+  contracts: contractsZh,
   errors,
 };

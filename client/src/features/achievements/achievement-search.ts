@@ -8,6 +8,7 @@ import {
 import { enumFacet, type SearchSpec } from '../listings/search-spec.js';
 
 export const achievementSearch: SearchSpec = {
+  type: 'achievement',
   schema: AchievementSearchQuerySchema,
   title: 'achievements.searchTitle',
   lead: 'achievements.searchLead',

@@ -1,13 +1,11 @@
 import type { ListingStatus, ReviewDecision } from '@techmatch/shared';
 import { ref, type Ref } from 'vue';
-import { ApiError } from '../../app/api.js';
+import { errorCode } from '../../app/api.js';
 import { pagedList } from '../../ui/paged-list.js';
 import type { ListingApi, SearchParams } from './listing-api.js';
 
-/** The stable code of a failure, for the UI to translate (anything unexpected is INTERNAL). */
-export function errorCode(error: unknown): string {
-  return error instanceof ApiError ? error.code : 'INTERNAL';
-}
+/** Re-exported: the feature views take it from here. */
+export { errorCode };
 
 /** What the lifecycle buttons need from a kind's store (both kind stores have it). */
 export interface ListingOperations {

@@ -65,6 +65,7 @@ export const listingsZh = {
     unavailableTitle: '搜索暂时不可用',
   },
   detail: {
+    tabs: { details: '详情' },
     home: '首页',
     organisation: '发布机构',
     publishedAt: '发布时间',
@@ -213,6 +214,7 @@ export const listingsEn: typeof listingsZh = {
     unavailableTitle: 'Search is temporarily unavailable',
   },
   detail: {
+    tabs: { details: 'Details' },
     home: 'Home',
     organisation: 'Posted by',
     publishedAt: 'Published',

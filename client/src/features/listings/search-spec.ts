@@ -1,5 +1,5 @@
 import { enumLabel, type EnumKind } from '../../app/i18n/index.js';
-import type { SEARCH_SORTS } from '@techmatch/shared';
+import type { ListingType, SEARCH_SORTS } from '@techmatch/shared';
 import type { SearchQuerySchema } from './search-query.js';
 
 export type SearchSort = (typeof SEARCH_SORTS)[number];
@@ -18,6 +18,8 @@ export interface FacetSpec {
 
 /** What makes the achievements, needs and challenges search pages different; the page does the rest. */
 export interface SearchSpec {
+  /** The kind of listing searched (and kept by a saved search). */
+  type: ListingType;
   schema: SearchQuerySchema;
   /** i18n keys of the page title, lead and search box placeholder. */
   title: string;

@@ -28,6 +28,7 @@ const challenge: Need = {
     requirements: ['尾渣掺量不低于40%', '28天抗压强度不低于42.5MPa'],
     applicationDeadline: inDays(60),
     visibility: 'verified',
+    awardedAt: null,
   },
   contactName: '陆经理',
   contactPhone: '0776-5811111',
@@ -40,7 +41,7 @@ describe('need form', () => {
     expect(form).toMatchObject({ bounty: '300', negotiable: true, budget: '' });
     const input = NeedInputSchema.parse(needInputFrom(form));
     expect(input.budgetFen).toBeNull();
-    expect(input.challenge).toEqual(challenge.challenge);
+    expect({ ...input.challenge, awardedAt: null }).toEqual(challenge.challenge);
   });
 
   it('sends no challenge terms for a general need, even when some were typed before switching', () => {

@@ -15,6 +15,7 @@ const facets: FacetSpec[] = [
 ];
 
 export const needSearch: SearchSpec = {
+  type: 'need',
   schema: NeedSearchQuerySchema,
   title: 'needs.searchTitle',
   lead: 'needs.searchLead',

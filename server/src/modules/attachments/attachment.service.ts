@@ -15,6 +15,8 @@ interface AttachmentDeps {
   uploadsDir: string;
   /** Whether anyone may download what is attached to this owner (e.g. a published listing). */
   isPublic(owner: AttachmentOwner): Promise<boolean>;
+  /** Whether this signed-in user may download it (e.g. a participant of the inquiry it was sent in). */
+  isSharedWith?(owner: AttachmentOwner, actor: Actor): Promise<boolean>;
 }
 
 export function presentAttachment(
@@ -23,7 +25,7 @@ export function presentAttachment(
   return { id: doc._id.toHexString(), filename: doc.filename, contentType: doc.contentType, size: doc.size };
 }
 
-export function attachmentService({ attachments, uploadsDir, isPublic }: AttachmentDeps) {
+export function attachmentService({ attachments, uploadsDir, isPublic, isSharedWith }: AttachmentDeps) {
   const pathOf = (id: Types.ObjectId) => path.join(uploadsDir, id.toHexString().slice(-2), id.toHexString());
 
   async function store(ctx: RequestContext, file: ReceivedFile): Promise<Attachment> {
@@ -70,9 +72,11 @@ export function attachmentService({ attachments, uploadsDir, isPublic }: Attachm
     const doc = await attachments.findById(id).lean<AttachmentDoc>();
     if (!doc) throw new AppError('NOT_FOUND');
     const actor = ctx.actor;
+    const owner = doc.attachedTo;
     const allowed =
       (actor && (doc.uploaderId.equals(actor.id) || isStaff(actor))) ||
-      (doc.attachedTo && (await isPublic(doc.attachedTo)));
+      (owner && (await isPublic(owner))) ||
+      (owner && actor && isSharedWith && (await isSharedWith(owner, actor)));
     if (!allowed) throw new AppError('NOT_FOUND');
     return { attachment: presentAttachment(doc), stream: () => createReadStream(pathOf(doc._id)) };
   }

@@ -30,7 +30,7 @@ export interface ListingDoc extends WithOutbox, Indexable {
   updatedAt: Date;
 }
 
-const attachmentRefSchema = new Schema<AttachmentRef>(
+export const attachmentRefSchema = new Schema<AttachmentRef>(
   {
     _id: { type: Schema.Types.ObjectId, required: true },
     filename: { type: String, required: true },

@@ -16,7 +16,8 @@ import { paginate } from '../../platform/mongo.js';
 import { domainEvent, type Outbox } from '../../platform/outbox.js';
 import { markSearchDirty, type SearchSync } from '../../platform/search-sync.js';
 import type { AttachmentService } from '../attachments/attachment.service.js';
-import type { OrganisationDoc, OrganisationModel } from '../organisations/organisation.model.js';
+import { memberOrganisation } from '../organisations/member-organisation.js';
+import type { OrganisationModel } from '../organisations/organisation.model.js';
 import type { ListingDoc } from './listing.model.js';
 
 /** What distinguishes one kind of listing (achievement, need) from the other. */
@@ -32,6 +33,8 @@ export interface ListingKind<D extends ListingDoc, Input extends ListingInput, V
   present(doc: D, withContact: boolean): View;
   /** Whether this viewer may see this published listing at all (private challenges). */
   visibleTo?(doc: D, actor: Actor | null): boolean;
+  /** A listing no longer published that stays on view (an awarded challenge). */
+  stillPublic?(doc: D): boolean;
 }
 
 interface ListingDeps {
@@ -117,14 +120,6 @@ export function listingService<D extends ListingDoc, Input extends ListingInput,
     return updated;
   }
 
-  async function organisationOf(actor: Actor): Promise<OrganisationDoc> {
-    if (!actor.organisationId) throw new AppError('FORBIDDEN');
-    if (actor.membership !== 'active') throw new AppError('MEMBERSHIP_PENDING');
-    const org = await organisations.findById(actor.organisationId).lean<OrganisationDoc>();
-    if (!org) throw new AppError('FORBIDDEN');
-    return org;
-  }
-
   function canSeePrivate(actor: Actor | null, doc: D): boolean {
     return !!actor && (isStaff(actor) || isActiveMemberOf(actor, doc.organisationId.toHexString()));
   }
@@ -132,7 +127,7 @@ export function listingService<D extends ListingDoc, Input extends ListingInput,
   /** A draft may be saved by any member; the bureau only looks at listings of verified organisations. */
   async function create(ctx: RequestContext, input: Input): Promise<View> {
     const actor = authorize(ctx, kind.createPermission);
-    const org = await organisationOf(actor);
+    const org = await memberOrganisation(organisations, actor);
     const _id = new Types.ObjectId();
     const { attachmentIds, ...fields } = input;
     const attached = await attachments.claim(actor, attachmentIds, { type, id: _id });
@@ -177,7 +172,8 @@ export function listingService<D extends ListingDoc, Input extends ListingInput,
   async function get(ctx: RequestContext, id: string): Promise<View> {
     const doc = await load(id);
     const privileged = canSeePrivate(ctx.actor, doc);
-    const visible = doc.status === 'published' && (kind.visibleTo?.(doc, ctx.actor) ?? true);
+    const onView = doc.status === 'published' || (kind.stillPublic?.(doc) ?? false);
+    const visible = onView && (kind.visibleTo?.(doc, ctx.actor) ?? true);
     if (!privileged && !visible) throw new AppError('NOT_FOUND');
     return kind.present(doc, privileged);
   }

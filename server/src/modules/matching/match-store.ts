@@ -5,7 +5,13 @@ import type { AchievementDoc, AchievementModel } from '../achievements/achieveme
 import type { NeedDoc, NeedModel } from '../needs/need.model.js';
 import type { NotificationService } from '../notifications/notification.service.js';
 import type { MatchCandidate } from './matcher.js';
-import type { MatchDoc, MatchModel, MatchSide } from './match.model.js';
+import {
+  matchRunId,
+  type MatchDoc,
+  type MatchModel,
+  type MatchRunModel,
+  type MatchSide,
+} from './match.model.js';
 import type { MatchingService } from './matching.service.js';
 
 /** How many partners are kept per listing, and the weakest score worth keeping. */
@@ -14,6 +20,7 @@ const KEEP_MIN_SCORE = 0.25;
 
 interface StoreDeps {
   matches: MatchModel;
+  matchRuns: MatchRunModel;
   needs: NeedModel;
   achievements: AchievementModel;
   matching: MatchingService;
@@ -27,6 +34,11 @@ interface Pair {
   candidate: MatchCandidate;
 }
 
+interface Partners {
+  keyTerms: string[];
+  pairs: Pair[];
+}
+
 /** A user's choice on a pair survives recomputation: only untouched pairs are replaced or dropped. */
 const untouched = { starredBy: { $size: 0 }, dismissedBy: { $size: 0 }, handledBy: null };
 
@@ -35,67 +47,89 @@ const untouched = { starredBy: { $size: 0 }, dismissedBy: { $size: 0 }, handledB
  * tells both owners once about each strong pair neither has dismissed. Idempotent: running it twice changes
  * nothing but the computation time.
  */
-export function matchStore({ matches, needs, achievements, matching, notifications, logger }: StoreDeps) {
-  async function partnersOf(type: MatchSide, listingId: string): Promise<Pair[] | null> {
-    if (type === 'need') {
-      const need = await needs.findById(listingId).lean<NeedDoc>();
-      if (!need || need.status !== 'published') return null;
-      const candidates = (await matching.achievementsFor(need, KEEP_PER_LISTING)).filter(
-        (c) => c.score >= KEEP_MIN_SCORE,
-      );
-      const docs = await achievements
-        .find({ _id: { $in: candidates.map((c) => c.id) }, status: 'published' })
-        .lean<AchievementDoc[]>();
-      const byId = new Map(docs.map((d) => [d._id.toHexString(), d]));
-      return candidates.flatMap((candidate) => {
-        const achievement = byId.get(candidate.id);
-        return achievement ? [{ need, achievement, candidate }] : [];
-      });
-    }
-    const achievement = await achievements.findById(listingId).lean<AchievementDoc>();
-    if (!achievement || achievement.status !== 'published') return null;
-    const candidates = (await matching.needsFor(achievement, KEEP_PER_LISTING)).filter(
-      (c) => c.score >= KEEP_MIN_SCORE,
-    );
-    const docs = await needs
-      .find({ _id: { $in: candidates.map((c) => c.id) }, status: 'published' })
-      .lean<NeedDoc[]>();
+export function matchStore({
+  matches,
+  matchRuns: runs,
+  needs,
+  achievements,
+  matching,
+  notifications,
+  logger,
+}: StoreDeps) {
+  /** The candidates worth keeping whose listing is still published, with that listing loaded. */
+  async function published<T extends { _id: Types.ObjectId }>(
+    model: { find(filter: object): { lean<R>(): PromiseLike<R> } },
+    candidates: MatchCandidate[],
+  ): Promise<{ doc: T; candidate: MatchCandidate }[]> {
+    const kept = candidates.filter((c) => c.score >= KEEP_MIN_SCORE);
+    const docs = await model.find({ _id: { $in: kept.map((c) => c.id) }, status: 'published' }).lean<T[]>();
     const byId = new Map(docs.map((d) => [d._id.toHexString(), d]));
-    return candidates.flatMap((candidate) => {
-      const need = byId.get(candidate.id);
-      return need ? [{ need, achievement, candidate }] : [];
+    return kept.flatMap((candidate) => {
+      const doc = byId.get(candidate.id);
+      return doc ? [{ doc, candidate }] : [];
     });
   }
 
-  async function save(pair: Pair, from: MatchSide): Promise<MatchDoc | null> {
-    const { need, achievement, candidate } = pair;
-    return matches
-      .findOneAndUpdate(
-        { needId: need._id, achievementId: achievement._id },
-        {
-          $set: {
-            needOwnerId: need.ownerId,
-            achievementOwnerId: achievement.ownerId,
-            needOrganisationId: need.organisationId,
-            achievementOrganisationId: achievement.organisationId,
-            field: need.field,
-            county: need.county,
-            score: candidate.score,
-            explanation: { terms: candidate.matchedTerms.slice(0, 12), sameField: candidate.sameField },
-            computedFrom: from,
-            computedAt: new Date(),
+  async function partnersOf(type: MatchSide, listingId: string): Promise<Partners | null> {
+    if (type === 'need') {
+      const need = await needs.findById(listingId).lean<NeedDoc>();
+      if (!need || need.status !== 'published') return null;
+      const { terms, candidates } = await matching.achievementsFor(need, KEEP_PER_LISTING);
+      const found = await published<AchievementDoc>(achievements, candidates);
+      return {
+        keyTerms: terms.map((t) => t.term),
+        pairs: found.map(({ doc, candidate }) => ({ need, achievement: doc, candidate })),
+      };
+    }
+    const achievement = await achievements.findById(listingId).lean<AchievementDoc>();
+    if (!achievement || achievement.status !== 'published') return null;
+    const { terms, candidates } = await matching.needsFor(achievement, KEEP_PER_LISTING);
+    const found = await published<NeedDoc>(needs, candidates);
+    return {
+      keyTerms: terms.map((t) => t.term),
+      pairs: found.map(({ doc, candidate }) => ({ need: doc, achievement, candidate })),
+    };
+  }
+
+  /** Upserts every pair in one round trip and reads them back (with what users did to them meanwhile). */
+  async function save(pairs: Pair[], from: MatchSide): Promise<MatchDoc[]> {
+    if (pairs.length === 0) return [];
+    const computedAt = new Date();
+    await matches.bulkWrite(
+      pairs.map(({ need, achievement, candidate }) => ({
+        updateOne: {
+          filter: { needId: need._id, achievementId: achievement._id },
+          update: {
+            $set: {
+              needOwnerId: need.ownerId,
+              achievementOwnerId: achievement.ownerId,
+              needOrganisationId: need.organisationId,
+              achievementOrganisationId: achievement.organisationId,
+              field: need.field,
+              county: need.county,
+              score: candidate.score,
+              explanation: { terms: candidate.matchedTerms.slice(0, 12), sameField: candidate.sameField },
+              computedFrom: from,
+              computedAt,
+            },
+            $setOnInsert: {
+              dismissedBy: [],
+              starredBy: [],
+              notifiedAt: null,
+              handledBy: null,
+              handledAt: null,
+            },
           },
-          $setOnInsert: {
-            dismissedBy: [],
-            starredBy: [],
-            notifiedAt: null,
-            handledBy: null,
-            handledAt: null,
-          },
+          upsert: true,
         },
-        { upsert: true, returnDocument: 'after' },
-      )
-      .lean<MatchDoc>();
+      })),
+      { ordered: false },
+    );
+    return matches
+      .find({
+        $or: pairs.map(({ need, achievement }) => ({ needId: need._id, achievementId: achievement._id })),
+      })
+      .lean<MatchDoc[]>();
   }
 
   async function alert(match: MatchDoc, pair: Pair): Promise<void> {
@@ -122,23 +156,36 @@ export function matchStore({ matches, needs, achievements, matching, notificatio
   }
 
   async function recompute(type: MatchSide, listingId: string): Promise<number> {
-    const pairs = await partnersOf(type, listingId);
+    const partners = await partnersOf(type, listingId);
     const own =
       type === 'need'
         ? { needId: new Types.ObjectId(listingId) }
         : { achievementId: new Types.ObjectId(listingId) };
-    if (!pairs) {
+    const runId = matchRunId(type, listingId);
+    if (!partners) {
       await matches.deleteMany({ ...own, ...untouched });
+      await runs.deleteOne({ _id: runId });
       return 0;
     }
-    const kept: Types.ObjectId[] = [];
-    for (const pair of pairs) {
-      const match = await save(pair, type);
-      if (!match) continue;
-      kept.push(match._id);
-      await alert(match, pair).catch((error: unknown) => logger.error({ err: error }, 'match alert failed'));
+    const { keyTerms, pairs } = partners;
+    const saved = await save(pairs, type);
+    const pairOf = new Map(
+      pairs.map((p) => [`${p.need._id.toHexString()}:${p.achievement._id.toHexString()}`, p]),
+    );
+    for (const match of saved) {
+      const pair = pairOf.get(`${match.needId.toHexString()}:${match.achievementId.toHexString()}`);
+      if (pair)
+        await alert(match, pair).catch((error: unknown) =>
+          logger.error({ err: error }, 'match alert failed'),
+        );
     }
+    const kept = saved.map((m) => m._id);
     await matches.deleteMany({ ...own, computedFrom: type, _id: { $nin: kept }, ...untouched });
+    await runs.updateOne(
+      { _id: runId },
+      { $set: { keyTerms: keyTerms.slice(0, 20), computedAt: new Date() } },
+      { upsert: true },
+    );
     return pairs.length;
   }
 

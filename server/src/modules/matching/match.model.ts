@@ -1,11 +1,12 @@
 import { Schema, type Connection, type Types } from 'mongoose';
+import type { MatchTermSource } from '@techmatch/shared';
 import { modelOn } from '../../platform/mongo.js';
 
 export const MATCH_SIDES = ['need', 'achievement'] as const;
 export type MatchSide = (typeof MATCH_SIDES)[number];
 
 export interface MatchExplanation {
-  terms: { term: string; weight: number; source: 'need' | 'achievement' | 'pair' | 'feedback' }[];
+  terms: { term: string; weight: number; source: MatchTermSource }[];
   sameField: boolean;
 }
 
@@ -62,3 +63,24 @@ matchSchema.index({ achievementId: 1, score: -1 });
 
 export const matchModel = (connection: Connection) => modelOn(connection, 'Match', matchSchema);
 export type MatchModel = ReturnType<typeof matchModel>;
+
+/** The last computation of one published listing's matches: when, and by which key terms. */
+export interface MatchRunDoc {
+  /** `<side>:<listing id>` */
+  _id: string;
+  keyTerms: string[];
+  computedAt: Date;
+}
+
+const matchRunSchema = new Schema<MatchRunDoc>({
+  _id: { type: String, required: true },
+  keyTerms: { type: [String], default: [] },
+  computedAt: { type: Date, required: true },
+});
+
+export const matchRunModel = (connection: Connection) => modelOn(connection, 'MatchRun', matchRunSchema);
+export type MatchRunModel = ReturnType<typeof matchRunModel>;
+
+export function matchRunId(side: MatchSide, listingId: string): string {
+  return `${side}:${listingId}`;
+}

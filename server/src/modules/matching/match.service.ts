@@ -1,4 +1,4 @@
-import type { MatchListing, MatchView, Page, PageQuery } from '@techmatch/shared';
+import type { ListingMatches, MatchListing, MatchView, Page, PageQuery } from '@techmatch/shared';
 import {
   isActiveMemberOf,
   isStaff,
@@ -15,10 +15,21 @@ import type { AchievementDoc, AchievementModel } from '../achievements/achieveme
 import type { NeedDoc, NeedModel } from '../needs/need.model.js';
 import { seesPrivateChallenges } from '../needs/need.service.js';
 import { markedExcerpt } from './excerpt.js';
-import type { MatchDoc, MatchModel, MatchSide } from './match.model.js';
+import {
+  matchRunId,
+  type MatchDoc,
+  type MatchModel,
+  type MatchRunDoc,
+  type MatchRunModel,
+  type MatchSide,
+} from './match.model.js';
+import { RECOMPUTE } from './matching.events.js';
+import type { JobQueue } from '../../platform/job-queue.js';
 
 interface MatchServiceDeps {
   matches: MatchModel;
+  matchRuns: MatchRunModel;
+  jobs: JobQueue;
   needs: NeedModel;
   achievements: AchievementModel;
   outbox: Outbox;
@@ -44,7 +55,7 @@ function sideOf(actor: Actor, match: MatchDoc): MatchSide | null {
 }
 
 /** What owners and staff do with stored matches: read them with explanations, star, dismiss, broker. */
-export function matchService({ matches, needs, achievements, outbox }: MatchServiceDeps) {
+export function matchService({ matches, matchRuns, jobs, needs, achievements, outbox }: MatchServiceDeps) {
   /** Matches with both listings loaded; pairs whose partner is gone, unpublished or private to the viewer drop out. */
   async function present(actor: Actor, docs: MatchDoc[]): Promise<MatchView[]> {
     const [needDocs, achievementDocs] = await Promise.all([
@@ -75,9 +86,10 @@ export function matchService({ matches, needs, achievements, outbox }: MatchServ
           need: summary(need, 'need'),
           achievement: summary(achievement, 'achievement'),
           explanation: {
-            terms: match.explanation.terms.map(({ term, weight }) => ({
+            terms: match.explanation.terms.map(({ term, weight, source }) => ({
               term,
               weight: Math.round(weight * 100) / 100,
+              source,
             })),
             sameField: match.explanation.sameField,
             needExcerpt: markedExcerpt(`${need.title}：${need.description}`, terms),
@@ -93,8 +105,29 @@ export function matchService({ matches, needs, achievements, outbox }: MatchServ
     });
   }
 
-  /** The partners of one listing, for its own organisation and for staff. */
-  async function forListing(ctx: RequestContext, type: MatchSide, id: string, includeDismissed: boolean) {
+  async function stateOf(
+    type: MatchSide,
+    listing: NeedDoc | AchievementDoc,
+  ): Promise<Pick<ListingMatches, 'state' | 'keyTerms' | 'computedAt'>> {
+    if (listing.status !== 'published') return { state: 'not-published', keyTerms: [], computedAt: null };
+    const id = listing._id.toHexString();
+    const [run, pending] = await Promise.all([
+      matchRuns.findById(matchRunId(type, id)).lean<MatchRunDoc>(),
+      jobs.isPending(RECOMPUTE, matchRunId(type, id)),
+    ]);
+    if (!run) return { state: 'computing', keyTerms: [], computedAt: null };
+    const computedAt = run.computedAt.toISOString();
+    const state = pending ? 'computing' : run.keyTerms.length === 0 ? 'too-little-text' : 'ready';
+    return { state, keyTerms: run.keyTerms, computedAt };
+  }
+
+  /** The partners of one listing, for its own organisation and for staff, and where its matching stands. */
+  async function forListing(
+    ctx: RequestContext,
+    type: MatchSide,
+    id: string,
+    includeDismissed: boolean,
+  ): Promise<ListingMatches> {
     const actor = requireActor(ctx);
     const listing =
       type === 'need'
@@ -105,12 +138,15 @@ export function matchService({ matches, needs, achievements, outbox }: MatchServ
       throw new AppError('FORBIDDEN');
     const own = type === 'need' ? { needId: listing._id } : { achievementId: listing._id };
     const hide = includeDismissed || isStaff(actor) ? {} : { dismissedBy: { $ne: type } };
-    const docs = await matches
-      .find({ ...own, ...hide })
-      .sort({ score: -1 })
-      .limit(50)
-      .lean<MatchDoc[]>();
-    return { items: await present(actor, docs) };
+    const [docs, state] = await Promise.all([
+      matches
+        .find({ ...own, ...hide })
+        .sort({ score: -1 })
+        .limit(50)
+        .lean<MatchDoc[]>(),
+      stateOf(type, listing),
+    ]);
+    return { ...state, items: await present(actor, docs) };
   }
 
   /** Every match of the caller's organisation, strongest first, without the ones it dismissed. */

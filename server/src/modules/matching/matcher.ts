@@ -1,3 +1,4 @@
+import type { MatchTermSource } from '@techmatch/shared';
 import type { Meilisearch, MultiSearchQuery, SearchResponse } from 'meilisearch';
 import { contentTerms } from './text-analysis.js';
 import {
@@ -22,12 +23,10 @@ export interface MatchTarget {
   attributes: string[];
 }
 
-export type TermSource = 'need' | 'pair' | 'feedback';
-
 export interface MatchedTerm {
   term: string;
   weight: number;
-  source: TermSource;
+  source: MatchTermSource;
 }
 
 export interface MatchCandidate {
@@ -74,17 +73,49 @@ async function documentCount(client: Meilisearch, index: string): Promise<number
   return numberOfDocuments;
 }
 
+/**
+ * Document frequencies already counted, per index, for a minute: listings of one marketplace share most of
+ * their vocabulary, so this saves most counting queries. A zero is never kept — the next listing published
+ * may be the first to use the term, and must be found by it at once.
+ */
+const DF_TTL_MS = 60_000;
+const DF_CACHE_MAX = 50_000;
+const knownFrequencies = new Map<string, { df: number; at: number }>();
+
+function rememberedFrequency(index: string, term: string): number | undefined {
+  const known = knownFrequencies.get(`${index}\u0000${term}`);
+  return known && Date.now() - known.at < DF_TTL_MS ? known.df : undefined;
+}
+
+function rememberFrequency(index: string, term: string, df: number): void {
+  if (df === 0) return;
+  if (knownFrequencies.size >= DF_CACHE_MAX) knownFrequencies.clear();
+  knownFrequencies.set(`${index}\u0000${term}`, { df, at: Date.now() });
+}
+
 /** Document frequencies of candidate terms, counted by the search engine itself (one multi-search). */
 async function documentFrequencies(
   client: Meilisearch,
   index: string,
   terms: string[],
 ): Promise<Map<string, number>> {
-  if (terms.length === 0) return new Map();
+  const frequencies = new Map<string, number>();
+  const unknown: string[] = [];
+  for (const term of terms) {
+    const df = rememberedFrequency(index, term);
+    if (df === undefined) unknown.push(term);
+    else frequencies.set(term, df);
+  }
+  if (unknown.length === 0) return frequencies;
   const { results } = await client.multiSearch({
-    queries: terms.map((q) => ({ indexUid: index, q, limit: 0, matchingStrategy: 'all' as const })),
+    queries: unknown.map((q) => ({ indexUid: index, q, limit: 0, matchingStrategy: 'all' as const })),
   });
-  return new Map(terms.map((term, i) => [term, (results[i] as SearchResponse).estimatedTotalHits ?? 0]));
+  unknown.forEach((term, i) => {
+    const df = (results[i] as SearchResponse).estimatedTotalHits ?? 0;
+    frequencies.set(term, df);
+    rememberFrequency(index, term, df);
+  });
+  return frequencies;
 }
 
 /** The item's key terms, weighted by how often it uses them and how rare they are in the index. */
@@ -155,7 +186,7 @@ class Evidence {
     private readonly totalWeight: number,
   ) {}
 
-  add(result: TermResult, weight: number, source: TermSource): void {
+  add(result: TermResult, weight: number, source: MatchTermSource): void {
     for (const hit of result.hits) {
       const id = String(hit.id);
       if (this.exclude?.has(id)) continue;
@@ -233,7 +264,7 @@ export async function findMatches(
   const results = await searchTerms(client, target, [...weights.keys(), ...pairs.keys()], options);
   for (const result of results) {
     const single = weights.get(result.term);
-    if (single !== undefined) evidence.add(result, single, 'need');
+    if (single !== undefined) evidence.add(result, single, 'subject');
     else evidence.add(result, pairs.get(result.term) ?? 0, 'pair');
   }
 

@@ -4,7 +4,7 @@ import type { AchievementModel } from '../achievements/achievement.model.js';
 import type { NeedModel } from '../needs/need.model.js';
 import type { ThesaurusService } from '../thesaurus/thesaurus.service.js';
 import type { JobQueue } from '../../platform/job-queue.js';
-import type { MatchSide } from './match.model.js';
+import { matchRunId, type MatchSide } from './match.model.js';
 import type { MatchStore } from './match-store.js';
 import { thesaurusSettings } from '../thesaurus/thesaurus.settings.js';
 import { setDomainWords } from './text-analysis.js';
@@ -37,7 +37,7 @@ export function registerMatchingEvents(deps: MatchingEventDeps): void {
   const { bus, jobs } = deps;
   jobs.handle(RECOMPUTE, ({ type, listingId }) => deps.store.recompute(type as MatchSide, listingId ?? ''));
   const follow = async ({ payload }: { payload: { type: MatchSide; listingId: string } }) => {
-    await jobs.enqueue(RECOMPUTE, `${payload.type}:${payload.listingId}`, {
+    await jobs.enqueue(RECOMPUTE, matchRunId(payload.type, payload.listingId), {
       type: payload.type,
       listingId: payload.listingId,
     });
@@ -54,7 +54,7 @@ export function registerMatchingEvents(deps: MatchingEventDeps): void {
     ] as const) {
       const ids = await (model as NeedModel).find({ status: 'published' }, { _id: 1 }).lean();
       const items = ids.map(({ _id }) => ({
-        key: `${type}:${_id.toHexString()}`,
+        key: matchRunId(type, _id.toHexString()),
         payload: { type, listingId: _id.toHexString() },
       }));
       await jobs.enqueueMany(RECOMPUTE, items);

@@ -2,6 +2,12 @@ import type { Meilisearch } from 'meilisearch';
 import type { AchievementDoc } from '../achievements/achievement.model.js';
 import type { NeedDoc } from '../needs/need.model.js';
 import { findMatches, type MatchCandidate, type MatchSubject } from './matcher.js';
+import type { Term } from './term-weights.js';
+
+export interface MatchResult {
+  terms: Term[];
+  candidates: MatchCandidate[];
+}
 
 /** How the parts of a listing count when it is matched: its title and keywords say most about it. */
 export const PART_WEIGHTS = { title: 1.5, keywords: 2, body: 1 };
@@ -40,7 +46,7 @@ interface MatchingDeps {
 
 export function matchingService({ client, indexes }: MatchingDeps) {
   /** Achievements that could answer a need, best first. */
-  function achievementsFor(need: NeedDoc, limit = 20): Promise<MatchCandidate[]> {
+  function achievementsFor(need: NeedDoc, limit = 20): Promise<MatchResult> {
     return findMatches(
       client,
       {
@@ -49,11 +55,11 @@ export function matchingService({ client, indexes }: MatchingDeps) {
       },
       needSubject(need),
       { limit, exclude: new Set([need._id.toHexString()]) },
-    ).then((r) => r.candidates);
+    );
   }
 
   /** Needs and challenges an achievement could answer, best first. */
-  function needsFor(achievement: AchievementDoc, limit = 20): Promise<MatchCandidate[]> {
+  function needsFor(achievement: AchievementDoc, limit = 20): Promise<MatchResult> {
     return findMatches(
       client,
       {
@@ -62,7 +68,7 @@ export function matchingService({ client, indexes }: MatchingDeps) {
       },
       achievementSubject(achievement),
       { limit },
-    ).then((r) => r.candidates);
+    );
   }
 
   return { achievementsFor, needsFor };

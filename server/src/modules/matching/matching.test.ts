@@ -1,8 +1,11 @@
 import { STRONG_MATCH_SCORE } from '@techmatch/shared';
+import type { Meilisearch, MultiSearchParams } from 'meilisearch';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createAccount, type TestAccount } from '../../test/clients.js';
 import { buildAchievementInput, buildNeedInput } from '../../test/factories.js';
 import { useTestStack } from '../../test/stack.js';
+import { findMatches, MATCH_TUNING } from './matcher.js';
+import { needSubject } from './matching.service.js';
 
 const stack = useTestStack();
 let researcher: TestAccount;
@@ -48,6 +51,9 @@ describe('matches of a need', () => {
     expect(best.explanation.needExcerpt).toContain('<mark>赤泥</mark>');
     expect(best.explanation.achievementExcerpt).toContain('<mark>赤泥</mark>');
     expect(best.viewerSide).toBe('need');
+    expect(best.explanation.terms.find((t: { term: string }) => t.term === '赤泥').source).toBe('subject');
+    expect(res.body).toMatchObject({ state: 'ready', computedAt: expect.any(String) });
+    expect(res.body.keyTerms).toContain('赤泥');
     expect(res.body.items.map((m: { achievement: { id: string } }) => m.achievement.id)).not.toContain(
       undefined,
     );
@@ -93,6 +99,59 @@ describe('matches of a need', () => {
     await firm.client.post(`/api/needs/${need}/close`);
     await stack.synced();
     expect(await stack.services.models.matches.countDocuments({ needId: need })).toBe(0);
+  });
+});
+
+describe('a listing that cannot be matched', () => {
+  it('says a need written without any searchable term has too little text, rather than showing nothing', async () => {
+    await publish('achievements', researcher, buildAchievementInput());
+    const vague = buildNeedInput({
+      title: '求助求助',
+      description: '有没有人能帮我们看看这个问题，谢谢大家了，非常感谢，希望能够得到帮助。',
+      keywords: [],
+    });
+    const need = await publish('needs', firm, vague);
+    const res = await firm.client.get(`/api/needs/${need}/matches`);
+    expect(res.body).toMatchObject({ state: 'too-little-text', keyTerms: [], items: [] });
+  });
+
+  it('says a draft is not matched until it is published', async () => {
+    const draft = await firm.client.post('/api/needs', buildNeedInput());
+    const res = await firm.client.get(`/api/needs/${draft.body.id}/matches`);
+    expect(res.body).toMatchObject({ state: 'not-published', items: [] });
+  });
+
+  it('bounds the search work for an enormous text to a fixed number of queries', async () => {
+    await publish('achievements', researcher, buildAchievementInput());
+    const words = ['赤泥', '脱碱', '建材', '铁精粉', '堆场', '氧化铝', '尾渣', '固废', '烧结', '胶凝'];
+    const enormous = Array.from({ length: 20_000 }, (_, i) => `${words[i % 10]}${i}号工艺`).join('，');
+    let queries = 0;
+    const client = stack.search.client;
+    const counting = new Proxy(client, {
+      get(target, property, receiver) {
+        if (property !== 'multiSearch') return Reflect.get(target, property, receiver) as unknown;
+        return (params: MultiSearchParams) => {
+          queries += params.queries.length;
+          return target.multiSearch(params);
+        };
+      },
+    }) as Meilisearch;
+    const subject = needSubject({ ...buildNeedInput({ description: enormous }), challenge: null });
+    const started = performance.now();
+    const { candidates } = await findMatches(
+      counting,
+      { index: stack.services.indexes.achievements, attributes: ['id', 'title', 'keywords', 'field'] },
+      subject,
+      { limit: 10 },
+    );
+    const bound =
+      MATCH_TUNING.maxCandidateTerms +
+      MATCH_TUNING.maxQueryTerms +
+      MATCH_TUNING.pairQueries +
+      2 * MATCH_TUNING.feedbackTerms;
+    expect(queries).toBeLessThanOrEqual(bound);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(candidates.length).toBe(1);
   });
 });
 

@@ -1,5 +1,5 @@
 import { CHALLENGE_VISIBILITIES, COUNTIES, NEED_KINDS, type County, type NeedKind } from '@techmatch/shared';
-import { Schema, type Connection } from 'mongoose';
+import { Schema, type Connection, type Types } from 'mongoose';
 import { modelOn } from '../../platform/mongo.js';
 import { listingFields, type ListingDoc } from '../listings/listing.model.js';
 
@@ -8,6 +8,9 @@ export interface ChallengeDoc {
   requirements: string[];
   applicationDeadline: string;
   visibility: (typeof CHALLENGE_VISIBILITIES)[number];
+  /** The winning application (揭榜成功), once the firm has picked one. */
+  awardedApplicationId: Types.ObjectId | null;
+  awardedAt: Date | null;
 }
 
 export interface NeedDoc extends ListingDoc {
@@ -25,6 +28,8 @@ const challengeSchema = new Schema<ChallengeDoc>(
     requirements: { type: [String], default: [] },
     applicationDeadline: { type: String, required: true },
     visibility: { type: String, enum: CHALLENGE_VISIBILITIES, default: 'public' },
+    awardedApplicationId: { type: Schema.Types.ObjectId, default: null },
+    awardedAt: { type: Date, default: null },
   },
   { _id: false },
 );

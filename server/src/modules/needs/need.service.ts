@@ -2,6 +2,7 @@ import { todayInChina, type Need, type NeedInput } from '@techmatch/shared';
 import type { Actor } from '../../platform/auth/actor.js';
 import { isStaff } from '../../platform/auth/actor.js';
 import { auditBy } from '../../platform/events.js';
+import { iso } from '../../platform/mongo.js';
 import { domainEvent, type Outbox } from '../../platform/outbox.js';
 import { markSearchDirty, type SearchSync } from '../../platform/search-sync.js';
 import { presentListingBase } from '../listings/listing.presenters.js';
@@ -23,6 +24,7 @@ export function presentNeed(doc: NeedDoc, withContact: boolean): Need {
           requirements: challenge.requirements,
           applicationDeadline: challenge.applicationDeadline,
           visibility: challenge.visibility,
+          awardedAt: iso(challenge.awardedAt),
         }
       : null,
   };
@@ -39,10 +41,15 @@ export function needKind(model: NeedModel): ListingKind<NeedDoc, NeedInput, Need
     type: 'need',
     model,
     createPermission: 'need.create',
-    toFields: (input) => ({ ...input }),
+    toFields: (input) => ({
+      ...input,
+      challenge: input.challenge && { ...input.challenge, awardedApplicationId: null, awardedAt: null },
+    }),
     contentFields: ['title', 'description', 'field', 'keywords', 'county', 'kind', 'challenge'],
     present: presentNeed,
     visibleTo: (doc, actor) => doc.challenge?.visibility !== 'verified' || seesPrivateChallenges(actor),
+    // An awarded challenge is closed to applications but stays on view as 揭榜成功.
+    stillPublic: (doc) => doc.status === 'closed' && !!doc.challenge?.awardedAt,
   };
 }
 

@@ -100,6 +100,15 @@ export function notificationService({ notifications, preferences, realtime }: No
     return { unread: 0 };
   }
 
+  /** Marks read what led to a page the user has now seen (the new messages of an inquiry they opened). */
+  async function markLinkRead(userId: string, type: NotificationType, link: string): Promise<void> {
+    const { modifiedCount } = await notifications.updateMany(
+      { userId, type, link, readAt: null },
+      { $set: { readAt: new Date() } },
+    );
+    if (modifiedCount > 0) await pushCount(userId);
+  }
+
   async function getPreferences(ctx: RequestContext): Promise<NotificationPreferences> {
     const actor = requireActor(ctx);
     const doc = await preferences.findById(actor.id).lean();
@@ -119,6 +128,15 @@ export function notificationService({ notifications, preferences, realtime }: No
     return getPreferences(ctx);
   }
 
-  return { notify, list, unreadCount, markRead, markAllRead, getPreferences, setPreferences };
+  return {
+    notify,
+    list,
+    unreadCount,
+    markRead,
+    markAllRead,
+    markLinkRead,
+    getPreferences,
+    setPreferences,
+  };
 }
 export type NotificationService = ReturnType<typeof notificationService>;

@@ -82,7 +82,7 @@ export function thesaurusService({ entries, outbox }: ThesaurusDeps) {
     }
     const docs = await entries
       .find(filter, { outbox: 0 })
-      .sort({ kind: 1, updatedAt: -1 })
+      .sort({ updatedAt: -1, _id: -1 })
       .lean<ThesaurusEntryDoc[]>();
     return docs.map(presentEntry);
   }

@@ -12,6 +12,9 @@ export interface Actor {
   sessionId: string;
 }
 
+/** As much of an actor as the audit log names (also rebuilt from an audit record by event handlers). */
+export type AuditActor = Pick<Actor, 'id' | 'name' | 'role'>;
+
 /** Who is calling, for services: never `req`, only what the rules and the audit log need. */
 export interface RequestContext {
   actor: Actor | null;

@@ -8,6 +8,18 @@ interface PolicyResources {
   'membership.review': { organisationId: string };
   'listing.edit': { organisationId: string };
   'listing.close': { organisationId: string };
+  'contract.edit': { organisationId: string | null };
+  'inquiry.open': { listingType: 'achievement' | 'need' };
+  'inquiry.participate': InquiryParties;
+  'inquiry.decide': { ownerOrganisationId: string };
+  'application.decide': { organisationId: string };
+}
+
+/** The organisations on both sides of an inquiry, and the brokers who joined it. */
+export interface InquiryParties {
+  initiatorOrganisationId: string;
+  ownerOrganisationId: string;
+  brokerIds: string[];
 }
 
 type ObjectRules = { [P in keyof PolicyResources]: (actor: Actor, resource: PolicyResources[P]) => boolean };
@@ -19,6 +31,16 @@ const OBJECT_RULES: ObjectRules = {
     isStaff(actor) || isActiveMemberOf(actor, organisationId),
   'listing.edit': (actor, { organisationId }) => isActiveMemberOf(actor, organisationId),
   'listing.close': (actor, { organisationId }) => isStaff(actor) || isActiveMemberOf(actor, organisationId),
+  'contract.edit': (actor, { organisationId }) =>
+    isStaff(actor) || (organisationId !== null && isActiveMemberOf(actor, organisationId)),
+  // Firms ask about achievements, researchers about needs.
+  'inquiry.open': (actor, { listingType }) => (actor.role === 'firm') === (listingType === 'achievement'),
+  'inquiry.participate': (actor, parties) =>
+    isActiveMemberOf(actor, parties.initiatorOrganisationId) ||
+    isActiveMemberOf(actor, parties.ownerOrganisationId) ||
+    parties.brokerIds.includes(actor.id),
+  'inquiry.decide': (actor, { ownerOrganisationId }) => isActiveMemberOf(actor, ownerOrganisationId),
+  'application.decide': (actor, { organisationId }) => isActiveMemberOf(actor, organisationId),
 };
 
 type ResourceArg<P extends Permission> = P extends keyof PolicyResources ? [PolicyResources[P]] : [];

@@ -10,9 +10,9 @@ export interface RequestSchemas {
   body?: z.ZodType;
 }
 
-const zodLocales = { 'zh-CN': z.locales.zhCN(), en: z.locales.en() } as const;
+export const zodLocales = { 'zh-CN': z.locales.zhCN(), en: z.locales.en() } as const;
 
-function describeIssues(part: string, error: z.ZodError, locale: Locale): ErrorIssue[] {
+export function describeIssues(part: string, error: z.ZodError, locale: Locale): ErrorIssue[] {
   return error.issues.map((issue) => ({
     path: [part, ...issue.path.map(String)].join('.'),
     code: issue.code,

@@ -1,0 +1,52 @@
+import {
+  InquirySchema,
+  InquirySummarySchema,
+  pageOf,
+  type Inquiry,
+  type InquiryDecision,
+  type InquiryOpenInput,
+  type InquiryStatus,
+} from '@techmatch/shared';
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import { api, queryString } from '../../app/api.js';
+import { pagedList } from '../../ui/paged-list.js';
+import { errorCode } from '../listings/listing-store.js';
+
+const InquiryPageSchema = pageOf(InquirySummarySchema);
+
+/** 意向洽谈: my inquiries (all of them, for the bureau), the one on screen and its status changes. */
+export const useInquiriesStore = defineStore('inquiries', () => {
+  const list = pagedList(
+    { status: '' as InquiryStatus | '', scope: 'mine' as 'mine' | 'all', page: 1 },
+    (filters) => api.get(`/inquiries${queryString(filters)}`, InquiryPageSchema),
+  );
+
+  const current = ref<Inquiry | null>(null);
+  const loading = ref(false);
+  const error = ref<string | null>(null);
+
+  async function load(id: string): Promise<void> {
+    loading.value = true;
+    error.value = null;
+    if (current.value?.id !== id) current.value = null;
+    try {
+      current.value = await api.get(`/inquiries/${id}`, InquirySchema);
+    } catch (e) {
+      error.value = errorCode(e);
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  const changed = (inquiry: Inquiry) => (current.value = inquiry);
+  const post = (path: string, body?: unknown) => api.post(path, InquirySchema, body).then(changed);
+
+  const open = (input: InquiryOpenInput) => api.post('/inquiries', InquirySchema, input);
+  const decide = (id: string, decision: InquiryDecision) => post(`/inquiries/${id}/decision`, decision);
+  const close = (id: string, reason: string) => post(`/inquiries/${id}/close`, { reason });
+  const agree = (id: string) => post(`/inquiries/${id}/agree`);
+  const joinAsBroker = (id: string) => post(`/inquiries/${id}/brokers`);
+
+  return { list, current, loading, error, load, open, decide, close, agree, joinAsBroker };
+});

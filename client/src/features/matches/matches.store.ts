@@ -1,0 +1,89 @@
+import { STRONG_MATCH_SCORE, type ListingMatches, type ListingType, type MatchView } from '@techmatch/shared';
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import { pagedList } from '../../ui/paged-list.js';
+import { errorCode } from '../listings/listing-store.js';
+import { matchApi, type MatchAction } from './match-api.js';
+
+/** A listing's matches (its detail page's tab), the user's own matches, and the bureau's matchmaking board. */
+export const useMatchesStore = defineStore('matches', () => {
+  const listing = ref<ListingMatches | null>(null);
+  const listingKey = ref<string | null>(null);
+  const loadingListing = ref(false);
+  const listingError = ref<string | null>(null);
+  const showDismissed = ref(false);
+
+  const mine = pagedList({ page: 1 }, (filters) => matchApi.mine(filters));
+  const board = pagedList({ page: 1, minScore: STRONG_MATCH_SCORE, field: '', county: '' }, (filters) =>
+    matchApi.board(filters),
+  );
+  const listError = ref<string | null>(null);
+
+  async function loadListing(type: ListingType, id: string): Promise<void> {
+    const key = `${type}:${id}`;
+    if (listingKey.value !== key) listing.value = null;
+    listingKey.value = key;
+    loadingListing.value = true;
+    try {
+      const result = await matchApi.forListing(type, id, showDismissed.value);
+      if (listingKey.value === key) listing.value = result;
+      listingError.value = null;
+    } catch (error) {
+      listingError.value = errorCode(error);
+    } finally {
+      loadingListing.value = false;
+    }
+  }
+
+  async function loadList(list: typeof mine | typeof board): Promise<void> {
+    try {
+      await list.load();
+      listError.value = null;
+    } catch (error) {
+      listError.value = errorCode(error);
+    }
+  }
+
+  /** Puts the server's new view of a match everywhere it is shown. */
+  function replace(updated: MatchView): void {
+    for (const items of [listing.value?.items, mine.page.value?.items, board.page.value?.items]) {
+      const index = items?.findIndex((m) => m.id === updated.id) ?? -1;
+      if (items && index >= 0) items.splice(index, 1, updated);
+    }
+  }
+
+  /** Stars or dismisses; a dismissed match leaves the lists that hide dismissed ones. */
+  async function act(match: MatchView, action: MatchAction): Promise<MatchView> {
+    const updated = await matchApi.act(match.id, action);
+    replace(updated);
+    if (updated.dismissed && !showDismissed.value && listing.value) {
+      listing.value.items = listing.value.items.filter((m) => m.id !== updated.id);
+    }
+    if (updated.dismissed && mine.page.value) {
+      mine.page.value.items = mine.page.value.items.filter((m) => m.id !== updated.id);
+    }
+    return updated;
+  }
+
+  /** Staff take a pair in hand as brokers: it leaves the board. */
+  async function handle(match: MatchView): Promise<void> {
+    const updated = await matchApi.handle(match.id);
+    replace(updated);
+    if (board.page.value) board.page.value.items = board.page.value.items.filter((m) => m.id !== match.id);
+  }
+
+  return {
+    listing,
+    loadingListing,
+    listingError,
+    showDismissed,
+    mine,
+    board,
+    listError,
+    loadListing,
+    loadMine: () => loadList(mine),
+    loadBoard: () => loadList(board),
+    act,
+    handle,
+  };
+});
