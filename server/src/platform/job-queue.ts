@@ -36,6 +36,7 @@ export class JobQueue {
   private readonly handlers = new Map<string, Handler>();
   private readonly ticker = new Ticker(() => this.kick());
   private running: Promise<number> | null = null;
+  private stopping = false;
 
   constructor(
     private readonly jobs: JobModel,
@@ -103,7 +104,11 @@ export class JobQueue {
         .limit(BATCH)
         .lean<JobDoc[]>();
       if (due.length === 0) return done;
-      for (const job of due) if (await this.runOne(job)) done += 1;
+      for (const job of due) {
+        // Stopping ends the run after the job in hand: the rest stays queued for the next start.
+        if (this.stopping) return done;
+        if (await this.runOne(job)) done += 1;
+      }
     }
   }
 
@@ -122,10 +127,12 @@ export class JobQueue {
 
   /** Polls for jobs other nodes queued and for retries. */
   start(intervalMs = 2_000): void {
+    this.stopping = false;
     this.ticker.start(intervalMs);
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     this.ticker.stop();
     await this.running;
   }
