@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
+/** @param {string} script @returns {Promise<boolean>} */
 function run(script) {
   return new Promise((resolve) => {
     const child = spawn(npm, ['run', '--silent', script], { stdio: ['ignore', 'pipe', 'pipe'] });
