@@ -35,7 +35,11 @@ export async function learnThesaurusWords(thesaurus: ThesaurusService): Promise<
  */
 export function registerMatchingEvents(deps: MatchingEventDeps): void {
   const { bus, jobs } = deps;
-  jobs.handle(RECOMPUTE, ({ type, listingId }) => deps.store.recompute(type as MatchSide, listingId ?? ''));
+  jobs.handle(RECOMPUTE, async ({ type, listingId }) => {
+    // Both indexes must hold what MongoDB holds (and exist, on a first start) before the other side is searched.
+    await deps.searchSync.drain();
+    return deps.store.recompute(type as MatchSide, listingId ?? '');
+  });
   const follow = async ({ payload }: { payload: { type: MatchSide; listingId: string } }) => {
     await jobs.enqueue(RECOMPUTE, matchRunId(payload.type, payload.listingId), {
       type: payload.type,
