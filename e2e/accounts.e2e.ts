@@ -63,6 +63,7 @@ describeE2E('accounts journey', () => {
       .toContain('已通过科技局认证');
     await firm.getByTestId('user-menu').click();
     await firm.getByRole('menuitem', { name: '退出登录' }).click();
+    await firm.getByRole('link', { name: '登录', exact: true }).waitFor();
     await signInThroughUi(firm, app.url, { email, password });
     await firm.goto(`${app.url}/organisation`);
     await expect.poll(() => firm.getByTestId('verification-status').innerText()).toBe('已认证');

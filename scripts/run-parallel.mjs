@@ -1,4 +1,4 @@
-// `node scripts/run-parallel.mjs lint typecheck`: runs npm scripts side by side (they are independent and mostly
+// `node scripts/run-parallel.mjs lint typecheck build`: runs npm scripts side by side (they are independent and mostly
 // single-threaded), prints each one's output when it ends, and fails if any of them failed.
 import { spawn } from 'node:child_process';
 

@@ -1,4 +1,4 @@
-import { AttachmentSchema, HealthResponseSchema } from '@techmatch/shared';
+import { AttachmentSchema, DEFAULT_LOCALE, HealthResponseSchema } from '@techmatch/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api, ApiError, setCsrfToken } from './api.js';
 import { setLocale } from './i18n/index.js';
@@ -19,7 +19,10 @@ const healthy = {
 };
 
 describe('api client', () => {
-  afterEach(() => vi.unstubAllGlobals());
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    setLocale(DEFAULT_LOCALE);
+  });
 
   it('returns the parsed body and sends the UI language', async () => {
     const fetchMock = respondWith(200, healthy);

@@ -1,6 +1,6 @@
-import type { Notification } from '@techmatch/shared';
-import { describe, expect, it } from 'vitest';
-import { i18n } from '../../app/i18n/index.js';
+import { DEFAULT_LOCALE, type Notification } from '@techmatch/shared';
+import { afterEach, describe, expect, it } from 'vitest';
+import { i18n, setLocale } from '../../app/i18n/index.js';
 import { notificationText } from './notification-text.js';
 
 const note = (type: Notification['type'], params: Notification['params']): Notification => ({
@@ -16,6 +16,8 @@ const word = (n: Notification, locale: 'zh-CN' | 'en') => {
   i18n.global.locale.value = locale;
   return notificationText(n, i18n.global.t, i18n.global.te);
 };
+
+afterEach(() => setLocale(DEFAULT_LOCALE));
 
 describe('notification wording', () => {
   it('words each outcome from the params, in the reader’s language', () => {

@@ -1,5 +1,5 @@
 import type { InquiryMessage, SocketAck, SocketError } from '@techmatch/shared';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAccount, type TestAccount } from '../../test/clients.js';
 import { publishListing } from '../../test/listings.js';
 import { connectSocket, listenWithRealtime, record, type ClientSocket } from '../../test/realtime.js';
@@ -14,11 +14,14 @@ const sockets: ClientSocket[] = [];
 
 beforeAll(async () => {
   url = await listenWithRealtime(stack);
-  [researcher, firm, staff] = await Promise.all([
+  [researcher, staff] = await Promise.all([
     createAccount(stack.app, stack.services, { role: 'researcher' }),
-    createAccount(stack.app, stack.services, { role: 'firm' }),
     createAccount(stack.app, stack.services, { role: 'staff' }),
   ]);
+});
+// A fresh asker per test: every test starts with a full message-rate budget, however fast the previous ran.
+beforeEach(async () => {
+  firm = await createAccount(stack.app, stack.services, { role: 'firm' });
 });
 afterEach(() => {
   for (const socket of sockets.splice(0)) socket.disconnect();
