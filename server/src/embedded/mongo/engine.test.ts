@@ -59,6 +59,26 @@ describe('sorting through an ordered index', () => {
     items.insert(ingest({ _id: 'multi', rank: [2, 8] }));
     expect(items.orderOf('rank')).toBeUndefined();
   });
+
+  it('keeps a low-cardinality order exact through updates that keep or change the key', () => {
+    const catalog = new Catalog();
+    const listings = catalog.createCollection('app', 'listings', {});
+    listings.addIndex({ v: 2, key: { status: 1 }, name: 'status_1' });
+    const count = 2_000;
+    for (let i = 0; i < count; i++)
+      listings.insert(ingest({ _id: i, status: i % 2 ? 'published' : 'draft', v: 0 }));
+    for (let i = 0; i < count; i++) {
+      const current = listings.getById(i) as Doc;
+      const status = i % 100 === 0 ? 'closed' : current['status'];
+      listings.replace(current, ingest({ ...current, status, v: 1 }));
+    }
+    const viaIndex = findSorted(listings, {}, { status: 1 }, {}, count);
+    expect(viaIndex).toHaveLength(count);
+    expect(viaIndex.every((doc) => doc['v'] === 1)).toBe(true);
+    const viaSort = sortDocs(findMatches(listings, {}, {}), { status: 1 });
+    expect(viaIndex.map((doc) => doc['status'])).toEqual(viaSort.map((doc) => doc['status']));
+    expect(viaIndex.filter((doc) => doc['status'] === 'closed')).toHaveLength(20);
+  });
 });
 
 describe('document forms', () => {

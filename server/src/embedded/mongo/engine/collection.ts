@@ -67,8 +67,7 @@ export class Collection {
   replace(current: Doc, next: Ingested, bypassValidation = false): void {
     if (!bypassValidation) this.validate(next.view);
     this.checkUnique(next.view, current);
-    this.unindex(current);
-    this.store(next);
+    this.store(next, current);
   }
 
   remove(current: Doc): void {
@@ -80,9 +79,7 @@ export class Collection {
   /** Puts in a document that was checked when first written (journal replay, rename, `$out`). */
 
   restore(doc: Ingested): void {
-    const current = this.getById(doc.view['_id']);
-    if (current) this.unindex(current);
-    this.store(doc);
+    this.store(doc, this.getById(doc.view['_id']));
   }
 
   /** The document as stored, with its wire form when it has one. */
@@ -90,9 +87,15 @@ export class Collection {
     return { view, wire: this.wireForms.get(view) };
   }
 
-  private store({ view, wire }: Ingested): void {
-    this.idOrder.add(view);
-    for (const index of this.indexes.values()) index.add(view);
+  /** Stores `view`, in the indexes in place of `previous` when it is a new version of a stored document. */
+  private store({ view, wire }: Ingested, previous?: Doc): void {
+    if (previous) {
+      this.idOrder.replace(previous, view);
+      for (const index of this.indexes.values()) index.replace(previous, view);
+    } else {
+      this.idOrder.add(view);
+      for (const index of this.indexes.values()) index.add(view);
+    }
     this.byId.set(valueKey(view['_id']), view);
     if (wire) this.wireForms.set(view, wire);
     this.log().record({

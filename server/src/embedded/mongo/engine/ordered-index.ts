@@ -4,9 +4,11 @@ import { ARRAY_ON_PATH, scalarAtPath } from '../keys.js';
 
 /**
  * The documents of a collection in the order of one field, kept for sorts on that field: parallel sorted
- * arrays of keys and documents, equal keys in insertion order. Inserts of increasing keys (dates, ObjectIds)
- * append. A document holding an array on the path is left out, and while any such document exists the
- * order cannot serve a sort: MongoDB sorts it by its smallest element ascending and its largest descending.
+ * arrays of keys and documents, equal keys in `_id` order, so that any document is found by binary search
+ * (a low-cardinality field such as a status holds thousands of equal keys). Inserts of increasing keys
+ * (dates, ObjectIds) append. A document holding an array on the path is left out, and while any such
+ * document exists the order cannot serve a sort: MongoDB sorts it by its smallest element ascending and its
+ * largest descending.
  */
 export class OrderedIndex {
   private readonly keys: unknown[] = [];
@@ -25,7 +27,7 @@ export class OrderedIndex {
       this.withArrays += 1;
       return;
     }
-    const at = this.boundary(key ?? null, true);
+    const at = this.position(key ?? null, doc);
     this.keys.splice(at, 0, key ?? null);
     this.docs.splice(at, 0, doc);
   }
@@ -36,12 +38,30 @@ export class OrderedIndex {
       this.withArrays -= 1;
       return;
     }
-    const from = this.boundary(key ?? null, false);
-    const at = this.docs.indexOf(doc, from);
-    if (at !== -1) {
+    const at = this.position(key ?? null, doc);
+    if (this.docs[at] === doc) {
       this.keys.splice(at, 1);
       this.docs.splice(at, 1);
     }
+  }
+
+  /** A new version of a stored document: put in its place when its key is unchanged, moved otherwise. */
+  replace(current: Doc, next: Doc): void {
+    const key = scalarAtPath(current, this.field);
+    const nextKey = scalarAtPath(next, this.field);
+    if (
+      key === ARRAY_ON_PATH ||
+      nextKey === ARRAY_ON_PATH ||
+      compareValues(key ?? null, nextKey ?? null) !== 0
+    ) {
+      this.remove(current);
+      this.add(next);
+      return;
+    }
+    const at = this.position(key ?? null, current);
+    if (this.docs[at] !== current) return this.add(next);
+    this.keys[at] = nextKey ?? null;
+    this.docs[at] = next;
   }
 
   *scan(direction: 1 | -1): Generator<Doc> {
@@ -49,16 +69,19 @@ export class OrderedIndex {
     else for (let i = this.docs.length - 1; i >= 0; i--) yield this.docs[i] as Doc;
   }
 
-  /** The first position after (`after`) or at the keys equal to `key`. */
-  private boundary(key: unknown, after: boolean): number {
+  private compareAt(index: number, key: unknown, doc: Doc): number {
+    return compareValues(key, this.keys[index]) || compareValues(doc['_id'], this.docs[index]?.['_id']);
+  }
+
+  /** Where (`key`, `doc._id`) is or belongs: the first entry not before it. */
+  private position(key: unknown, doc: Doc): number {
     const last = this.keys.length - 1;
-    if (after && (last < 0 || compareValues(key, this.keys[last]) >= 0)) return last + 1;
+    if (last < 0 || this.compareAt(last, key, doc) > 0) return last + 1;
     let low = 0;
-    let high = this.keys.length;
+    let high = last;
     while (low < high) {
       const mid = (low + high) >> 1;
-      const order = compareValues(key, this.keys[mid]);
-      if (order > 0 || (after && order === 0)) low = mid + 1;
+      if (this.compareAt(mid, key, doc) > 0) low = mid + 1;
       else high = mid;
     }
     return low;

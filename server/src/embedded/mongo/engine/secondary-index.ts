@@ -91,14 +91,28 @@ export class SecondaryIndex {
 
   add(doc: Doc): void {
     this.ordered?.add(doc);
+    this.addEntries(doc);
+  }
+
+  remove(doc: Doc): void {
+    this.ordered?.remove(doc);
+    this.removeEntries(doc);
+  }
+
+  replace(current: Doc, next: Doc): void {
+    this.ordered?.replace(current, next);
+    this.removeEntries(current);
+    this.addEntries(next);
+  }
+
+  private addEntries(doc: Doc): void {
     for (const entry of this.entriesFor(doc)) {
       addToBucket(this.entries, entry.key, doc);
       if (this.byFirstField) addToBucket(this.byFirstField, entry.firstKey, doc);
     }
   }
 
-  remove(doc: Doc): void {
-    this.ordered?.remove(doc);
+  private removeEntries(doc: Doc): void {
     for (const entry of this.entriesFor(doc)) {
       removeFromBucket(this.entries, entry.key, doc);
       if (this.byFirstField) removeFromBucket(this.byFirstField, entry.firstKey, doc);
