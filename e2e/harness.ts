@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { describe } from 'vitest';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -142,6 +142,21 @@ export async function signInThroughUi(
     .last()
     .click();
   await page.getByTestId('user-menu').waitFor();
+}
+
+/** Waits for a card to appear in a page's search results: search indexing follows the approval shortly. */
+export async function untilListed(page: Page, title: string): Promise<Locator> {
+  const card = page.getByTestId('result-card').filter({ hasText: title });
+  await expect
+    .poll(
+      async () => {
+        if ((await card.count()) === 0) await page.reload();
+        return card.count();
+      },
+      { timeout: 10_000, interval: 500 },
+    )
+    .toBe(1);
+  return card;
 }
 
 /**

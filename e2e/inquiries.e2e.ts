@@ -10,7 +10,7 @@ import {
   startApp,
   type RunningApp,
 } from './harness.js';
-import { staffApi, verifiedMember, type Member } from './members.js';
+import { publishedListing, staffApi, verifiedMember } from './members.js';
 
 const achievement = buildAchievementInput();
 /** How long a live update may take to show on this shared machine. */
@@ -29,13 +29,6 @@ describeE2E('inquiries journey', () => {
   const bodies = (page: Page) => page.getByTestId('chat-message').locator('.tm-chat__body').allInnerTexts();
   const lastBody = async (page: Page) => (await bodies(page)).at(-1);
 
-  async function publishAchievement(owner: Member): Promise<string> {
-    const { id } = (await owner.api.post('/achievements', achievement)) as { id: string };
-    await owner.api.post(`/achievements/${id}/submit`);
-    await (await staffApi(app)).post(`/achievements/${id}/review`, { decision: 'published' });
-    return id;
-  }
-
   async function send(page: Page, text: string): Promise<void> {
     await page.locator('#chat-input').fill(text);
     await page.locator('#chat-input').press('Enter');
@@ -51,7 +44,7 @@ describeE2E('inquiries journey', () => {
     researcher = watched(await asResearcher.context.newPage());
     firm = watched(await asFirm.context.newPage());
     staff = watched(await (await browser.newContext()).newPage());
-    achievementId = await publishAchievement(asResearcher);
+    achievementId = await publishedListing(await staffApi(app), asResearcher, 'achievements', achievement);
   });
   afterAll(async () => {
     expect(pageErrors).toEqual([]);

@@ -8,6 +8,7 @@ import {
   launchBrowser,
   signInThroughUi,
   startApp,
+  untilListed,
   type RunningApp,
 } from './harness.js';
 import { verifiedMember } from './members.js';
@@ -29,21 +30,6 @@ describeE2E('listings journey', () => {
 
   const memberPage = async (role: 'researcher' | 'firm', n: number) =>
     watched(await (await verifiedMember(app, browser, role, n)).context.newPage());
-
-  /** Waits for a card to appear in a visitor's results: search indexing follows the approval shortly. */
-  async function untilListed(page: Page, title: string) {
-    const card = page.getByTestId('result-card').filter({ hasText: title });
-    await expect
-      .poll(
-        async () => {
-          if ((await card.count()) === 0) await page.reload();
-          return card.count();
-        },
-        { timeout: 10_000, interval: 500 },
-      )
-      .toBe(1);
-    return card;
-  }
 
   async function choose(page: Page, selectId: string, option: string): Promise<void> {
     await page.locator('.el-select__wrapper', { has: page.locator(selectId) }).click();

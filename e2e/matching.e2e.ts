@@ -10,7 +10,7 @@ import {
   startApp,
   type RunningApp,
 } from './harness.js';
-import { staffApi, verifiedMember, type ApiClient, type Member } from './members.js';
+import { publishedListing, staffApi, verifiedMember, type ApiClient, type Member } from './members.js';
 
 describeE2E('matching journey', () => {
   let app: RunningApp;
@@ -24,14 +24,6 @@ describeE2E('matching journey', () => {
   const needTitle = '氧化铝厂赤泥堆场减量与建材化利用';
   let needId = '';
 
-  /** Posts, submits and has the bureau approve a listing, as its owner would through the forms. */
-  async function published(owner: Member, kind: 'achievements' | 'needs', input: object): Promise<string> {
-    const { id } = (await owner.api.post(`/${kind}`, input)) as { id: string };
-    await owner.api.post(`/${kind}/${id}/submit`);
-    await staff.post(`/${kind}/${id}/review`, { decision: 'published' });
-    return id;
-  }
-
   beforeAll(async () => {
     app = await startApp();
     browser = await launchBrowser();
@@ -40,8 +32,13 @@ describeE2E('matching journey', () => {
       verifiedMember(app, browser, 'researcher', 11),
       verifiedMember(app, browser, 'firm', 12),
     ]);
-    await published(researcher, 'achievements', buildAchievementInput({ title: achievementTitle }));
-    needId = await published(firm, 'needs', buildNeedInput({ title: needTitle }));
+    await publishedListing(
+      staff,
+      researcher,
+      'achievements',
+      buildAchievementInput({ title: achievementTitle }),
+    );
+    needId = await publishedListing(staff, firm, 'needs', buildNeedInput({ title: needTitle }));
   });
   afterAll(async () => {
     expect(pageErrors).toEqual([]);

@@ -34,6 +34,8 @@ export interface Member {
   /** The browser context holding the member's session. */
   context: BrowserContext;
   api: ApiClient;
+  /** What the member types into the login page, for a journey that signs in as a user would. */
+  account: { email: string; password: string };
 }
 
 /**
@@ -48,12 +50,12 @@ export async function verifiedMember(
 ): Promise<Member> {
   const context = await browser.newContext();
   const code = `91451000MA${String(8_000_000 + n)}`;
+  const account = { email: `${role}${n}@e2e.example.cn`, password: 'Youjiang-river-2026' };
   const registered = await context.request.post(`${app.url}/api/auth/register`, {
     data: {
       role,
       name: role === 'firm' ? '陆经理' : '韦教授',
-      email: `${role}${n}@e2e.example.cn`,
-      password: 'Youjiang-river-2026',
+      ...account,
       organisation: {
         mode: 'create',
         name: role === 'firm' ? '平果铝业深加工有限公司' : '百色学院',
@@ -74,5 +76,18 @@ export async function verifiedMember(
     decision: 'verified',
     reason: '',
   });
-  return { context, api: apiClient(context.request, app.url, csrfToken ?? '') };
+  return { context, api: apiClient(context.request, app.url, csrfToken ?? ''), account };
+}
+
+/** Posts, submits and has the bureau approve a listing, as its owner would through the forms; its id. */
+export async function publishedListing(
+  staff: ApiClient,
+  owner: Member,
+  kind: 'achievements' | 'needs',
+  input: object,
+): Promise<string> {
+  const { id } = (await owner.api.post(`/${kind}`, input)) as { id: string };
+  await owner.api.post(`/${kind}/${id}/submit`);
+  await staff.post(`/${kind}/${id}/review`, { decision: 'published' });
+  return id;
 }
