@@ -1,6 +1,7 @@
 import {
   CONTRACT_SUBTYPES,
   ContractLinksSchema,
+  type Attachment,
   type Contract,
   type ContractInputDraft,
   type ContractPrefill,
@@ -17,6 +18,18 @@ interface PartyModel {
   county: string;
 }
 
+/** How many scanned pages or files a contract may carry, as `ContractInputSchema` allows. */
+export const CONTRACT_ATTACHMENTS_MAX = 5;
+
+/** One instalment of the payment schedule as its widgets hold it: the amount as 万元 text. */
+export interface PaymentModel {
+  amount: string;
+  dueDate: string | null;
+  note: string;
+}
+
+export const emptyPayment = (): PaymentModel => ({ amount: '', dueDate: null, note: '' });
+
 /** What the contract form's widgets hold: amounts as 万元 text, empty choices as ''. */
 export interface ContractFormModel {
   title: string;
@@ -31,8 +44,12 @@ export interface ContractFormModel {
   termEnd: string | null;
   contractAmount: string;
   techAmount: string;
+  /** 付款安排: none means the contract states no schedule. */
+  payments: PaymentModel[];
   origin: ContractInputDraft['origin'];
   links: ReturnType<typeof ContractLinksSchema.parse>;
+  /** Scans of the signed contract, uploaded as they are chosen and claimed when the contract is saved. */
+  attachments: Attachment[];
 }
 
 const emptyParty = (): PartyModel => ({
@@ -57,8 +74,10 @@ export function emptyContractForm(): ContractFormModel {
     termEnd: null,
     contractAmount: '',
     techAmount: '',
+    payments: [],
     origin: 'offline',
     links: ContractLinksSchema.parse({}),
+    attachments: [],
   };
 }
 
@@ -104,8 +123,14 @@ export function formFromContract(c: Contract): ContractFormModel {
     termEnd: c.termEnd,
     contractAmount: fenToWanText(c.contractAmountFen),
     techAmount: fenToWanText(c.techTransactionAmountFen),
+    payments: c.payments.map((p) => ({
+      amount: fenToWanText(p.amountFen),
+      dueDate: p.dueDate,
+      note: p.note,
+    })),
     origin: c.origin,
     links: c.links,
+    attachments: [...c.attachments],
   };
 }
 
@@ -120,6 +145,12 @@ function partyInput(p: PartyModel) {
     county: nullIfEmpty(p.county),
   };
 }
+
+const paymentInput = (p: PaymentModel) => ({
+  dueDate: p.dueDate ?? undefined,
+  amountFen: parseWanToFen(p.amount) ?? p.amount,
+  note: p.note.trim(),
+});
 
 /** The API input of what the widgets hold; an unreadable amount stays a string for the schema to refuse. */
 export function contractInputOf(m: ContractFormModel): unknown {
@@ -136,19 +167,44 @@ export function contractInputOf(m: ContractFormModel): unknown {
     termEnd: m.termEnd ?? undefined,
     contractAmountFen: parseWanToFen(m.contractAmount) ?? m.contractAmount,
     techTransactionAmountFen: parseWanToFen(m.techAmount) ?? m.techAmount,
+    payments: m.payments.map(paymentInput),
     origin: m.origin,
     links: m.links,
+    attachmentIds: m.attachments.map((a) => a.id),
   };
 }
 
 /** Amount texts that are not 万元 amounts, with the form's own message. */
 export function amountIssues(m: ContractFormModel, message: string): FormIssue[] {
-  return (
-    [
-      ['contractAmountFen', m.contractAmount],
-      ['techTransactionAmountFen', m.techAmount],
-    ] as const
-  )
-    .filter(([, text]) => parseWanToFen(text) === null)
-    .map(([path]) => ({ path, message }));
+  const amounts: [path: string, text: string][] = [
+    ['contractAmountFen', m.contractAmount],
+    ['techTransactionAmountFen', m.techAmount],
+    ...m.payments.map((p, i): [string, string] => [`payments.${i}.amountFen`, p.amount]),
+  ];
+  return amounts.filter(([, text]) => parseWanToFen(text) === null).map(([path]) => ({ path, message }));
 }
+
+/** What the instalments add up to, and how far that is from the contract amount (null while it is unknown). */
+export interface PaymentsBalance {
+  totalFen: number;
+  differenceFen: number | null;
+}
+
+function paymentsBalance(amountsFen: readonly number[], contractAmountFen: number | null): PaymentsBalance {
+  const totalFen = amountsFen.reduce((sum, fen) => sum + fen, 0);
+  return { totalFen, differenceFen: contractAmountFen === null ? null : totalFen - contractAmountFen };
+}
+
+/** The balance as the user types: an instalment that is no amount yet counts as nothing. */
+export const formPaymentsBalance = (m: ContractFormModel): PaymentsBalance =>
+  paymentsBalance(
+    m.payments.map((p) => parseWanToFen(p.amount) ?? 0),
+    parseWanToFen(m.contractAmount),
+  );
+
+/** The balance of a saved contract's schedule. */
+export const contractPaymentsBalance = (c: Contract): PaymentsBalance =>
+  paymentsBalance(
+    c.payments.map((p) => p.amountFen),
+    c.contractAmountFen,
+  );
