@@ -1,5 +1,10 @@
 import type { MatchTermSource } from '@techmatch/shared';
-import type { Meilisearch, MultiSearchQuery, SearchResponse } from 'meilisearch';
+import {
+  MeilisearchApiError,
+  type Meilisearch,
+  type MultiSearchQuery,
+  type SearchResponse,
+} from 'meilisearch';
 import { contentTerms } from './text-analysis.js';
 import {
   adjacentPairs,
@@ -16,12 +21,17 @@ export interface MatchSubject {
   parts: WeightedText[];
 }
 
-/** The index searched for partners, and what its documents are called. */
+/** The index searched for partners. */
 export interface MatchTarget {
   index: string;
-  /** Attributes returned with each hit (for explanations and boosts); `title` and `keywords` feed feedback. */
-  attributes: string[];
 }
+
+/**
+ * What each hit of a term query carries: a need's key terms bring back thousands of hits, so only what
+ * fusion needs travels; feedback reads the few documents it uses on their own.
+ */
+const HIT_ATTRIBUTES = ['id', 'field'];
+const FEEDBACK_ATTRIBUTES = ['title', 'keywords'];
 
 export interface MatchedTerm {
   term: string;
@@ -32,7 +42,6 @@ export interface MatchedTerm {
 export interface MatchCandidate {
   id: string;
   score: number;
-  document: Record<string, unknown>;
   matchedTerms: MatchedTerm[];
   sameField: boolean;
 }
@@ -159,7 +168,7 @@ async function searchTerms(
     limit: MATCH_TUNING.hitsPerTerm,
     matchingStrategy: 'all',
     showRankingScore: true,
-    attributesToRetrieve: target.attributes,
+    attributesToRetrieve: HIT_ATTRIBUTES,
     ...(options.filter ? { filter: options.filter } : {}),
   }));
   const { results } = await client.multiSearch({ queries });
@@ -179,7 +188,7 @@ export function displayScore(evidence: number): number {
 
 /** The evidence gathered for each candidate partner, term by term. */
 class Evidence {
-  private readonly byId = new Map<string, { score: number; document: Hit; matchedTerms: MatchedTerm[] }>();
+  private readonly byId = new Map<string, { score: number; field: unknown; matchedTerms: MatchedTerm[] }>();
 
   constructor(
     private readonly exclude: ReadonlySet<string> | undefined,
@@ -190,7 +199,7 @@ class Evidence {
     for (const hit of result.hits) {
       const id = String(hit.id);
       if (this.exclude?.has(id)) continue;
-      const entry = this.byId.get(id) ?? { score: 0, document: hit, matchedTerms: [] };
+      const entry = this.byId.get(id) ?? { score: 0, field: hit.field, matchedTerms: [] };
       entry.score += (weight * (hit._rankingScore ?? 0)) / this.totalWeight;
       entry.matchedTerms.push({ term: result.term, weight, source });
       this.byId.set(id, entry);
@@ -201,11 +210,10 @@ class Evidence {
   ranked(field: string): MatchCandidate[] {
     return [...this.byId.entries()]
       .map(([id, entry]) => {
-        const sameField = entry.document.field === field;
+        const sameField = entry.field === field;
         return {
           id,
           score: displayScore(entry.score * (sameField ? 1 + MATCH_TUNING.sameFieldBoost : 1)),
-          document: entry.document,
           matchedTerms: [...entry.matchedTerms].sort((a, b) => b.weight - a.weight),
           sameField,
         };
@@ -218,10 +226,26 @@ class Evidence {
  * Terms that the best first-round partners share and the subject lacks: how the other side words the same
  * thing (a firm's 掉渣 against a researcher's 破损), taken from their titles and keywords, weighted by rank.
  */
-function feedbackCandidates(top: MatchCandidate[], known: ReadonlySet<string>): Map<string, number> {
+/** A partner's title and keywords; none when it left the index since it was found. */
+async function feedbackDocument(client: Meilisearch, target: MatchTarget, id: string): Promise<Hit | null> {
+  try {
+    return await client.index(target.index).getDocument<Hit>(id, { fields: FEEDBACK_ATTRIBUTES });
+  } catch (error) {
+    if (error instanceof MeilisearchApiError && error.cause?.code === 'document_not_found') return null;
+    throw error;
+  }
+}
+
+async function feedbackCandidates(
+  client: Meilisearch,
+  target: MatchTarget,
+  top: MatchCandidate[],
+  known: ReadonlySet<string>,
+): Promise<Map<string, number>> {
+  const documents = await Promise.all(top.map((candidate) => feedbackDocument(client, target, candidate.id)));
   const votes = new Map<string, number>();
-  top.forEach((candidate, rank) => {
-    const document = candidate.document;
+  documents.forEach((document, rank) => {
+    if (!document) return;
     const text = [document.title, ...(Array.isArray(document.keywords) ? document.keywords : [])].join(' ');
     for (const term of new Set(contentTerms(text))) {
       if (known.has(term)) continue;
@@ -270,7 +294,7 @@ export async function findMatches(
 
   if (MATCH_TUNING.feedbackDocuments > 0) {
     const top = evidence.ranked(subject.field).slice(0, MATCH_TUNING.feedbackDocuments);
-    const votes = feedbackCandidates(top, new Set(weights.keys()));
+    const votes = await feedbackCandidates(client, target, top, new Set(weights.keys()));
     const chosen = [...votes.entries()]
       .sort((a, b) => b[1] - a[1])
       .slice(0, MATCH_TUNING.feedbackTerms * 2)

@@ -47,28 +47,15 @@ interface MatchingDeps {
 export function matchingService({ client, indexes }: MatchingDeps) {
   /** Achievements that could answer a need, best first. */
   function achievementsFor(need: NeedDoc, limit = 20): Promise<MatchResult> {
-    return findMatches(
-      client,
-      {
-        index: indexes.achievements,
-        attributes: ['id', 'title', 'keywords', 'field', 'transferModes', 'organisationName'],
-      },
-      needSubject(need),
-      { limit, exclude: new Set([need._id.toHexString()]) },
-    );
+    return findMatches(client, { index: indexes.achievements }, needSubject(need), {
+      limit,
+      exclude: new Set([need._id.toHexString()]),
+    });
   }
 
   /** Needs and challenges an achievement could answer, best first. */
   function needsFor(achievement: AchievementDoc, limit = 20): Promise<MatchResult> {
-    return findMatches(
-      client,
-      {
-        index: indexes.needs,
-        attributes: ['id', 'title', 'keywords', 'field', 'kind', 'organisationName', 'visibility'],
-      },
-      achievementSubject(achievement),
-      { limit },
-    );
+    return findMatches(client, { index: indexes.needs }, achievementSubject(achievement), { limit });
   }
 
   return { achievementsFor, needsFor };

@@ -140,7 +140,7 @@ describe('a listing that cannot be matched', () => {
     const started = performance.now();
     const { candidates } = await findMatches(
       counting,
-      { index: stack.services.indexes.achievements, attributes: ['id', 'title', 'keywords', 'field'] },
+      { index: stack.services.indexes.achievements },
       subject,
       { limit: 10 },
     );
