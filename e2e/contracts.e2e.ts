@@ -10,7 +10,7 @@ import {
   startApp,
   type RunningApp,
 } from './harness.js';
-import { staffApi, verifiedMember, type Member } from './members.js';
+import { publishedListing, staffApi, verifiedMember, type Member } from './members.js';
 import { buildAchievementInput } from '../server/src/test/factories.js';
 
 const TODAY = todayInChina();
@@ -35,15 +35,15 @@ describeE2E('contracts journey', () => {
       verifiedMember(app, browser, 'researcher', 11),
       verifiedMember(app, browser, 'firm', 12),
     ]);
-    const achievement = (await researcher.api.post(
-      '/achievements',
+    const achievementId = await publishedListing(
+      await staffApi(app),
+      researcher,
+      'achievements',
       buildAchievementInput({ transferModes: ['许可'] }),
-    )) as { id: string };
-    await researcher.api.post(`/achievements/${achievement.id}/submit`);
-    await (await staffApi(app)).post(`/achievements/${achievement.id}/review`, { decision: 'published' });
+    );
     const inquiry = (await firm.api.post('/inquiries', {
       listingType: 'achievement',
-      listingId: achievement.id,
+      listingId: achievementId,
       message: '我们希望签订技术许可合同。',
     })) as { id: string };
     await researcher.api.post(`/inquiries/${inquiry.id}/decision`, { decision: 'accept' });
