@@ -60,9 +60,12 @@ export function choicesMade(choices: Record<string, unknown>): FormIssue[] {
     .map(([path]) => ({ path, message: i18n.global.t('listings.form.choose') }));
 }
 
-/** An amount that is not 面议 must be an amount in 万元. */
-export function amountValid(path: string, text: string, negotiable = false): FormIssue[] {
-  return amountFen(text, negotiable) === undefined
-    ? [{ path, message: i18n.global.t('listings.form.amountInvalid') }]
-    : [];
+/**
+ * An amount that is not 面议 must be an amount in 万元. `negotiable` is given only by forms that offer 面议, and
+ * only their message suggests it.
+ */
+export function amountValid(path: string, text: string, negotiable?: boolean): FormIssue[] {
+  if (amountFen(text, negotiable) !== undefined) return [];
+  const key = negotiable === undefined ? 'amountInvalid' : 'amountOrNegotiable';
+  return [{ path, message: i18n.global.t(`listings.form.${key}`) }];
 }

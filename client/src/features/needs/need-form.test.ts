@@ -65,4 +65,13 @@ describe('need form', () => {
       'budgetFen',
     ]);
   });
+
+  it('suggests 面议 for a budget that is no amount, but not for a bounty, which cannot be negotiable', () => {
+    const form = { ...needFormFrom(challenge), budget: 'abc', negotiable: false, bounty: '三百万' };
+    const messages = Object.fromEntries(needFormIssues(form).map((issue) => [issue.path, issue.message]));
+    expect(messages).toEqual({
+      budgetFen: '请输入金额（万元），或选择面议',
+      'challenge.bountyFen': '请输入金额（万元）',
+    });
+  });
 });
