@@ -264,18 +264,14 @@ export function applicationService(deps: ApplicationDeps) {
     searchSync.kick();
   }
 
-  /** The rest of an award (run from the `challenge.awarded` event): winner, their inquiry, the others. */
+  /**
+   * The rest of an award (run from the `challenge.awarded` event): the winner's inquiry, then their status, so
+   * the team told it has won finds the inquiry to follow; then the others.
+   */
   async function completeAward(event: DomainEvent<'challenge.awarded'>): Promise<void> {
     const ctx: AuditContext = { actor: actorOf(event.audit), requestId: event.audit?.requestId ?? null };
     const winner = await applications.findById(event.payload.applicationId).lean<ApplicationDoc>();
     if (!winner) return;
-    if (winner.status !== 'won') {
-      await transition(ctx, winner, 'won', event.audit?.reason ?? null, [
-        'submitted',
-        'shortlisted',
-        'rejected',
-      ]);
-    }
     const inquiryId = await inquiries.openForAward(
       {
         applicationId: winner._id,
@@ -287,6 +283,13 @@ export function applicationService(deps: ApplicationDeps) {
       ctx.actor,
     );
     await applications.updateOne({ _id: winner._id }, { $set: { inquiryId } });
+    if (winner.status !== 'won') {
+      await transition(ctx, winner, 'won', event.audit?.reason ?? null, [
+        'submitted',
+        'shortlisted',
+        'rejected',
+      ]);
+    }
     const others = await applications
       .find({
         needId: winner.needId,

@@ -178,4 +178,15 @@ describe('the firm’s review board', () => {
       ]),
     );
   });
+
+  it('tells the winning team only once the inquiry it is to follow is open', async () => {
+    const id = (await apply(teamA)).body.id as string;
+    const inquiryWhenTold: unknown[] = [];
+    stack.services.bus.on('application.decided', async ({ payload }) => {
+      if (payload.applicationId !== id || payload.status !== 'won') return;
+      inquiryWhenTold.push((await teamA.client.get(`/api/applications/${id}`)).body.inquiryId);
+    });
+    await firm.client.post(`/api/applications/${id}/decision`, { decision: 'won' });
+    expect(inquiryWhenTold).toEqual([expect.stringMatching(/^[0-9a-f]{24}$/)]);
+  });
 });
