@@ -255,6 +255,33 @@ async function feedbackCandidates(
   return votes;
 }
 
+/**
+ * The feedback terms worth a query, with their weights: the most voted, weighed by rarity (counts are cheap
+ * and mostly remembered, so only the terms kept are searched).
+ */
+async function feedbackWeights(
+  client: Meilisearch,
+  index: string,
+  votes: ReadonlyMap<string, number>,
+): Promise<Map<string, number>> {
+  const chosen = [...votes.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MATCH_TUNING.feedbackTerms * 2)
+    .map(([term]) => term);
+  const [frequencies, documents] = await Promise.all([
+    documentFrequencies(client, index, chosen),
+    documentCount(client, index),
+  ]);
+  const weighted = chosen.flatMap((term): [string, number][] => {
+    const df = frequencies.get(term) ?? 0;
+    if (df === 0) return [];
+    const weight =
+      MATCH_TUNING.feedbackWeight * (votes.get(term) ?? 0) * inverseDocumentFrequency(df, documents);
+    return [[term, weight]];
+  });
+  return new Map(weighted.sort((a, b) => b[1] - a[1]).slice(0, MATCH_TUNING.feedbackTerms));
+}
+
 /** The strongest pairs of adjacent key terms, each weighted by its weaker term. */
 function keyPairs(subject: MatchSubject, weights: ReadonlyMap<string, number>): Map<string, number> {
   const scored: [string, number][] = [];
@@ -295,23 +322,9 @@ export async function findMatches(
   if (MATCH_TUNING.feedbackDocuments > 0) {
     const top = evidence.ranked(subject.field).slice(0, MATCH_TUNING.feedbackDocuments);
     const votes = await feedbackCandidates(client, target, top, new Set(weights.keys()));
-    const chosen = [...votes.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, MATCH_TUNING.feedbackTerms * 2)
-      .map(([term]) => term);
-    const documents = await documentCount(client, target.index);
-    const results = await searchTerms(client, target, chosen, options);
-    const weighted = results
-      .map((result) => ({
-        result,
-        weight:
-          MATCH_TUNING.feedbackWeight *
-          (votes.get(result.term) ?? 0) *
-          inverseDocumentFrequency(result.documentFrequency, documents),
-      }))
-      .sort((a, b) => b.weight - a.weight)
-      .slice(0, MATCH_TUNING.feedbackTerms);
-    for (const { result, weight } of weighted) evidence.add(result, weight, 'feedback');
+    const feedback = await feedbackWeights(client, target.index, votes);
+    const results = await searchTerms(client, target, [...feedback.keys()], options);
+    for (const result of results) evidence.add(result, feedback.get(result.term) ?? 0, 'feedback');
   }
 
   return { terms, candidates: evidence.ranked(subject.field).slice(0, options.limit) };

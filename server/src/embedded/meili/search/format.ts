@@ -20,8 +20,23 @@ const mayContain = (patterns: readonly string[], path: string) =>
     (pattern) => pattern.startsWith(`${path}.`) || (pattern.includes('*') && !pattern.startsWith('*')),
   );
 
+/**
+ * The top-level names every list selects, when the lists are plain names or `*` (the common case, chosen
+ * without walking patterns per field); undefined when a wildcard pattern or a dot path needs the walk.
+ */
+function plainSelection(lists: readonly (readonly string[])[]): Set<string> | undefined {
+  const restricting = lists.filter((patterns) => !patterns.includes('*'));
+  if (restricting.length === 0) return undefined;
+  if (restricting.some((patterns) => patterns.some((p) => p.includes('*') || p.includes('.'))))
+    return undefined;
+  const [first = [], ...others] = restricting;
+  return new Set(first.filter((name) => others.every((patterns) => patterns.includes(name))));
+}
+
 /** Keep the fields of `value` that every pattern list selects (dot paths reach into nested objects). */
 export function selectFields(value: Document, lists: readonly (readonly string[])[], prefix = ''): Document {
+  const names = prefix ? undefined : plainSelection(lists);
+  if (names) return Object.fromEntries(Object.entries(value).filter(([key]) => names.has(key)));
   const out: Document = {};
   for (const [key, child] of Object.entries(value)) {
     const path = prefix ? `${prefix}.${key}` : key;

@@ -64,11 +64,15 @@ export function typoRule(state: TextState): RankingRule {
   };
 }
 
-/** One term: the typo groups are the cost bitsets, taken in order, without a per-document loop. */
+/**
+ * One term: the typo groups are the cost bitsets, taken in order. A term with one cost class (every Chinese
+ * word) has that class's set equal to all its documents, so the bucket is the group as it is.
+ */
 function* typoGroupsOfOneTerm(term: TermDocs, docs: number[], maxTypoCount: number): Iterable<RuleGroup> {
   let rest = docs;
   for (let cost = 0; cost <= MAX_TYPO_COST && rest.length; cost++) {
-    const group = cost === MAX_TYPO_COST ? rest : rest.filter((docid) => term.byCost[cost]!.has(docid));
+    const whole = cost === MAX_TYPO_COST || term.byCost[cost] === term.all;
+    const group = whole ? rest : rest.filter((docid) => term.byCost[cost]!.has(docid));
     if (group.length === 0) continue;
     if (group.length !== rest.length) rest = rest.filter((docid) => !term.byCost[cost]!.has(docid));
     else rest = [];
@@ -112,6 +116,11 @@ export function attributeRankRule(state: TextState): RankingRule {
             .flatMap((set, index) => (set ? [[state.fieldRank(index), set] as const] : []))
             .sort((a, b) => a[0] - b[0]),
         );
+      if (k === 1 && perTerm[0]!.length === 1) {
+        // One term found in one field only: every document ranks alike.
+        const rank = costRank(perTerm[0]![0]![0], worst);
+        return [{ docs, ranks: [rank], detail: { score: score(rank) } }];
+      }
       const costOf = (docid: number) => {
         let total = 0;
         for (const fields of perTerm) {
