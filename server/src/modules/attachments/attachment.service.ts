@@ -50,10 +50,18 @@ export function attachmentService({ attachments, uploadsDir, isPublic, isSharedW
     return presentAttachment(doc);
   }
 
-  /** Binds the caller's uploads to an owner; refuses ids that are not theirs or already used elsewhere. */
+  /**
+   * Binds files to an owner the caller may edit: their own uploads, and files the owner already holds (a
+   * colleague or staff saving a contract keeps its scans); refuses any other id, or one used elsewhere.
+   */
   async function claim(actor: Actor, ids: string[], owner: AttachmentOwner): Promise<AttachmentDoc[]> {
     if (ids.length === 0) return [];
-    const docs = await attachments.find({ _id: { $in: ids }, uploaderId: actor.id }).lean<AttachmentDoc[]>();
+    const docs = await attachments
+      .find({
+        _id: { $in: ids },
+        $or: [{ uploaderId: actor.id }, { 'attachedTo.type': owner.type, 'attachedTo.id': owner.id }],
+      })
+      .lean<AttachmentDoc[]>();
     const usable = docs.filter((d) => !d.attachedTo || d.attachedTo.id.equals(owner.id));
     if (usable.length !== new Set(ids).size) {
       throw new AppError('VALIDATION_FAILED', {

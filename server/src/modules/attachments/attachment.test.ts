@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, createAccount, type TestAccount } from '../../test/clients.js';
+import { buildContractInput } from '../../test/contract-factories.js';
 import { buildAchievementInput } from '../../test/factories.js';
 import { useTestStack } from '../../test/stack.js';
 
@@ -89,5 +90,27 @@ describe('POST /api/attachments', () => {
     );
     expect(res.status).toBe(400);
     expect(res.body.error.details.issues[0].path).toBe('body.attachmentIds');
+  });
+
+  it('lets staff save a contract with the scan its author attached, and nothing else of the author’s', async () => {
+    const firm = await createAccount(stack.app, stack.services, { role: 'firm' });
+    const scan = await upload(firm, PDF, '合同扫描件.pdf');
+    const loose = await upload(firm, PDF, '未使用.pdf');
+    const draft = await firm.client.post(
+      '/api/contracts',
+      buildContractInput({ attachmentIds: [scan.body.id] }),
+    );
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    const saved = await staff.client.put(
+      `/api/contracts/${draft.body.id}`,
+      buildContractInput({ title: '铝灰资源化技术转让合同', attachmentIds: [scan.body.id] }),
+    );
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(saved.body.attachments).toEqual([expect.objectContaining({ id: scan.body.id })]);
+    const widened = await staff.client.put(
+      `/api/contracts/${draft.body.id}`,
+      buildContractInput({ attachmentIds: [scan.body.id, loose.body.id] }),
+    );
+    expect(widened.status).toBe(400);
   });
 });
