@@ -21,7 +21,15 @@ import { createServices, type Services } from './services.js';
 export const silentLogger = pino({ level: process.env.STACK_LOG_LEVEL ?? 'silent' });
 
 export function stackConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', ...overrides });
+  // A test brings the records it needs: the demo marketplace would take seconds to seed into every server.
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SEED_DEMO: 'false',
+    ...overrides,
+  });
 }
 
 export interface AppStack {

@@ -18,7 +18,7 @@ function passwordOf(email: string): string {
 
 describe('demo seed', () => {
   it('opens a living marketplace on a fresh database, and a second run duplicates nothing', async () => {
-    const config = testConfig({ DATA_DIR: stack.dataDir });
+    const config = testConfig({ DATA_DIR: stack.dataDir, SEED_DEMO: 'true' });
     await seedDemo(stack.services, config, silentLogger);
     const firstPassword = passwordOf('researcher@demo.techmatch.cn');
     await seedDemo(stack.services, config, silentLogger);
