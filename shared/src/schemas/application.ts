@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FenSchema } from '../money.js';
-import { AttachmentSchema, BODY_TEXT_MAX, CalendarDateSchema } from './listing.js';
+import { ATTACHMENTS_MAX, AttachmentSchema, BODY_TEXT_MAX, CalendarDateSchema } from './listing.js';
 import { IsoDateTimeSchema, ObjectIdSchema, PageQuerySchema, longTextField, textField } from './common.js';
 
 /** 揭榜申请: submitted → shortlisted → won (揭榜成功) | rejected. */
@@ -44,7 +44,7 @@ export const ApplicationInputSchema = z
     milestones: z.array(MilestoneSchema).min(1).max(20),
     requestedAmountFen: FenSchema.refine((fen) => fen > 0, 'v.amountPositive'),
     team: z.array(TeamMemberSchema).min(1).max(30),
-    attachmentIds: z.array(ObjectIdSchema).max(10).default([]),
+    attachmentIds: z.array(ObjectIdSchema).max(ATTACHMENTS_MAX).default([]),
   })
   .strict();
 export type ApplicationInput = z.infer<typeof ApplicationInputSchema>;

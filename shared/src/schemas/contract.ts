@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CONTRACT_TYPES, COUNTIES, FIELDS, type ContractType } from '../enums.js';
 import { FenSchema } from '../money.js';
-import { AttachmentSchema, CalendarDateSchema, todayInChina } from './listing.js';
+import { AttachmentSchema, CalendarDateSchema, CONTRACT_ATTACHMENTS_MAX, todayInChina } from './listing.js';
 import { IsoDateTimeSchema, ObjectIdSchema, textField } from './common.js';
 import { CreditCodeSchema } from './organisation.js';
 
@@ -216,7 +216,7 @@ export const ContractFieldsInputSchema = ContractFieldsSchema.strict().superRefi
 export type ContractFieldsInput = z.infer<typeof ContractFieldsInputSchema>;
 
 export const ContractInputSchema = ContractFieldsSchema.extend({
-  attachmentIds: z.array(ObjectIdSchema).max(5).default([]),
+  attachmentIds: z.array(ObjectIdSchema).max(CONTRACT_ATTACHMENTS_MAX).default([]),
 })
   .strict()
   .superRefine(checkContractRules);

@@ -30,6 +30,10 @@ export const KeywordsSchema = z
   .max(KEYWORDS_MAX)
   .transform((keywords) => [...new Set(keywords)]);
 
+/** How many files a listing, an application or a message may carry; a contract's scans are fewer. */
+export const ATTACHMENTS_MAX = 10;
+export const CONTRACT_ATTACHMENTS_MAX = 5;
+
 /** An uploaded file attached to a listing (stored under `DATA_DIR/uploads`, served by the API). */
 export const AttachmentSchema = z.object({
   id: ObjectIdSchema,
@@ -70,7 +74,7 @@ export const ListingBaseSchema = z.object({
 export const listingInputShape = {
   ...ContactSchema.shape,
   keywords: KeywordsSchema.default([]),
-  attachmentIds: z.array(ObjectIdSchema).max(10).default([]),
+  attachmentIds: z.array(ObjectIdSchema).max(ATTACHMENTS_MAX).default([]),
 };
 
 /** Price or budget: integer fen, or null for 面议 (to be negotiated). */

@@ -18,9 +18,6 @@ interface PartyModel {
   county: string;
 }
 
-/** How many scanned pages or files a contract may carry, as `ContractInputSchema` allows. */
-export const CONTRACT_ATTACHMENTS_MAX = 5;
-
 /** One instalment of the payment schedule as its widgets hold it: the amount as 万元 text. */
 export interface PaymentModel {
   amount: string;
