@@ -72,7 +72,7 @@ describe('search outage', () => {
       .poll(() => searchIds(stack.app, '磁选'), { timeout: 15_000, interval: 500 })
       .toEqual([during]);
     expect((await anonymous(stack.app).get('/api/health')).body.services.search.state).toBe('up');
-  });
+  }, 60_000);
 });
 
 describe('crash between the database write and the index update', () => {
@@ -121,5 +121,5 @@ describe('crash between the database write and the index update', () => {
 
     app = await startAppProcess(env);
     await expect.poll(() => searchIds(app.url, '陶粒'), { timeout: 15_000, interval: 500 }).toEqual([id]);
-  });
+  }, 60_000);
 });
