@@ -97,6 +97,36 @@ describe('filter grammar', () => {
     expect(await filtered('author = "Austen"')).toEqual([2]);
   });
 
+  it('answers numeric ranges over repeated values exactly, before and after more documents arrive', async () => {
+    const scores = meili.client.index(meili.uid('scores'));
+    await succeeded(scores.updateSettings({ filterableAttributes: ['score'] }));
+    const batch = (from: number) =>
+      Array.from({ length: 120 }, (_, i) => ({ id: from + i, score: ((from + i) * 7) % 17 }));
+    const checks: [string, (score: number) => boolean][] = [
+      ['score < 5', (v) => v < 5],
+      ['score <= 5', (v) => v <= 5],
+      ['score > 12', (v) => v > 12],
+      ['score >= 12', (v) => v >= 12],
+      ['score 3 TO 3', (v) => v === 3],
+      ['score 4 TO 9', (v) => v >= 4 && v <= 9],
+      ['score > 16', () => false],
+      ['score < 0', () => false],
+    ];
+    const documents = [];
+    for (const from of [0, 1000]) {
+      documents.push(...batch(from));
+      await succeeded(scores.addDocuments(batch(from)));
+      for (const [filter, keep] of checks) {
+        const { hits } = await scores.search('', { filter, limit: 1000 });
+        const expected = documents.filter((d) => keep(d.score)).map((d) => d.id);
+        expect(
+          ids(hits).sort((a, b) => Number(a) - Number(b)),
+          filter,
+        ).toEqual(expected);
+      }
+    }
+  });
+
   it('supports IN, EXISTS, IS NULL, IS EMPTY and their negations', async () => {
     expect(await filtered('author IN [Austen, Rowling]')).toEqual([2, 5]);
     expect(await filtered('author NOT IN [Austen, Rowling, ]')).toEqual([1, 4, 3, 6]);

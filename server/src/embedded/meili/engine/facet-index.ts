@@ -34,9 +34,11 @@ export class FacetField {
   private sortedStrings: string[] | undefined;
   private sortedNumbers: Float64Array | undefined;
   private byDocument: FacetValuesByDocument | undefined;
+  private numberOrder: NumbersInOrder | undefined;
 
   add(docid: number, values: unknown[], empty: boolean): void {
     this.byDocument = undefined;
+    this.numberOrder = undefined;
     pushOnce(this.exists, docid);
     if (empty) pushOnce(this.empties, docid);
     for (const value of values) {
@@ -72,6 +74,23 @@ export class FacetField {
     return this.sortedNumbers;
   }
 
+  /** Every (number, document) pair in value order, so that a numeric range is one contiguous slice. */
+  numbersInOrder(): NumbersInOrder {
+    if (this.numberOrder) return this.numberOrder;
+    const keys = this.numberKeys();
+    const lists = [...keys].map((key) => this.numbers.get(key)!);
+    const total = lists.reduce((sum, list) => sum + list.length, 0);
+    const order: NumbersInOrder = { values: new Float64Array(total), docs: new Uint32Array(total) };
+    let at = 0;
+    lists.forEach((list, i) => {
+      order.values.fill(keys[i]!, at, at + list.length);
+      order.docs.set(list.data.subarray(0, list.length), at);
+      at += list.length;
+    });
+    this.numberOrder = order;
+    return order;
+  }
+
   stringKeys(): string[] {
     this.sortedStrings ??= [...this.strings.keys()].sort();
     return this.sortedStrings;
@@ -98,6 +117,11 @@ export class FacetField {
     this.byDocument = { offsets, values };
     return this.byDocument;
   }
+}
+
+export interface NumbersInOrder {
+  values: Float64Array;
+  docs: Uint32Array;
 }
 
 export interface FacetValuesByDocument {

@@ -140,6 +140,9 @@ const asNumber = (span: Span): number | undefined => {
   return Number.isFinite(value) ? value : undefined;
 };
 
+/** Document ids to add to a condition's set: a posting list, or a slice of one. */
+type DocList = Pick<GrowableUint32, 'data' | 'length'>;
+
 class Evaluator {
   constructor(private readonly context: FilterContext) {}
 
@@ -164,7 +167,7 @@ class Evaluator {
   private condition(facet: FacetField | undefined, condition: Condition): Bitset {
     const out = new Bitset(this.context.capacity);
     if (!facet) return out;
-    const add = (list: GrowableUint32 | undefined) => {
+    const add = (list: DocList | undefined) => {
       if (!list) return;
       for (let i = 0; i < list.length; i++) out.add(list.data[i]!);
     };
@@ -201,7 +204,7 @@ class Evaluator {
     return out;
   }
 
-  private addEqual(facet: FacetField, value: Span, add: (list: GrowableUint32 | undefined) => void): void {
+  private addEqual(facet: FacetField, value: Span, add: (list: DocList | undefined) => void): void {
     add(facet.strings.get(normalizeFacet(value.value))?.docs);
     const number = asNumber(value);
     if (number !== undefined) add(facet.numbers.get(number));
@@ -212,7 +215,7 @@ class Evaluator {
     facet: FacetField,
     op: string,
     value: Span,
-    add: (list: GrowableUint32 | undefined) => void,
+    add: (list: DocList | undefined) => void,
     high?: Span,
   ): void {
     const bounds = <T extends number | string>(low: T, up: T | undefined): Bounds<T> =>
@@ -227,11 +230,16 @@ class Evaluator {
     const number = asNumber(value);
     const highNumber = high ? asNumber(high) : undefined;
     if (number !== undefined && (!high || highNumber !== undefined)) {
-      forKeysInRange(facet.numberKeys(), bounds(number, highNumber), (key) => add(facet.numbers.get(key)));
+      const { values, docs } = facet.numbersInOrder();
+      const [from, to] = rangeOf(values, bounds(number, highNumber));
+      add({ data: docs.subarray(from, to), length: to - from });
     }
     const textBounds = bounds(normalizeFacet(value.value), high ? normalizeFacet(high.value) : undefined);
-    if (!high || textBounds.upper)
-      forKeysInRange(facet.stringKeys(), textBounds, (key) => add(facet.strings.get(key)?.docs));
+    if (!high || textBounds.upper) {
+      const keys = facet.stringKeys();
+      const [from, to] = rangeOf(keys, textBounds);
+      for (let i = from; i < to; i++) add(facet.strings.get(keys[i]!)?.docs);
+    }
   }
 }
 
@@ -240,24 +248,26 @@ interface Bounds<T> {
   upper?: { value: T; inclusive: boolean };
 }
 
-/** Visit the keys of a sorted list within bounds: binary search to the first, walk to the last. */
-function forKeysInRange<T extends number | string>(
+/** The slice `[from, to)` of a sorted list (repeats allowed) that lies within bounds, by binary search. */
+function rangeOf<T extends number | string>(
   keys: ArrayLike<T>,
-  bounds: Bounds<T>,
-  visit: (key: T) => void,
-): void {
-  let low = 0;
-  let high = keys.length;
-  const { lower, upper } = bounds;
-  while (lower && low < high) {
-    const mid = (low + high) >>> 1;
-    const key = keys[mid]!;
-    if (key < lower.value || (!lower.inclusive && key === lower.value)) low = mid + 1;
-    else high = mid;
-  }
-  for (let i = low; i < keys.length; i++) {
-    const key = keys[i]!;
-    if (upper && (key > upper.value || (!upper.inclusive && key === upper.value))) break;
-    visit(key);
-  }
+  { lower, upper }: Bounds<T>,
+): [number, number] {
+  const firstWhere = (past: (key: T) => boolean) => {
+    let low = 0;
+    let high = keys.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (past(keys[mid]!)) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+  const from = lower
+    ? firstWhere((key) => key < lower.value || (!lower.inclusive && key === lower.value))
+    : 0;
+  const to = upper
+    ? firstWhere((key) => key < upper.value || (upper.inclusive && key === upper.value))
+    : keys.length;
+  return [from, Math.max(from, to)];
 }
