@@ -222,10 +222,6 @@ class Evidence {
   }
 }
 
-/**
- * Terms that the best first-round partners share and the subject lacks: how the other side words the same
- * thing (a firm's 掉渣 against a researcher's 破损), taken from their titles and keywords, weighted by rank.
- */
 /** A partner's title and keywords; none when it left the index since it was found. */
 async function feedbackDocument(client: Meilisearch, target: MatchTarget, id: string): Promise<Hit | null> {
   try {
@@ -236,6 +232,10 @@ async function feedbackDocument(client: Meilisearch, target: MatchTarget, id: st
   }
 }
 
+/**
+ * Terms that the best first-round partners share and the subject lacks: how the other side words the same
+ * thing (a firm's 掉渣 against a researcher's 破损), taken from their titles and keywords, weighted by rank.
+ */
 async function feedbackCandidates(
   client: Meilisearch,
   target: MatchTarget,
