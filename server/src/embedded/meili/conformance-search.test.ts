@@ -1,4 +1,4 @@
-import type { Index } from 'meilisearch';
+import type { Index, SearchParams } from 'meilisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeiliHarness } from './test-harness.js';
 import { apiError, startHarness, succeeded } from './test-harness.js';
@@ -344,5 +344,55 @@ describe('multi-search', () => {
     );
     expect(error.code).toBe('invalid_search_filter');
     expect(error.message.startsWith('Inside `.queries[1]`: ')).toBe(true);
+  });
+});
+
+describe('a one-term query asked again', () => {
+  const words = ['rabbit', 'rabit', 'hole', 'garden', 'rabbits', 'carrot'];
+  /** Notes carrying the word in different fields, positions, forms and typos, so every rule has work. */
+  const notes = Array.from({ length: 60 }, (_, i) => ({
+    id: i,
+    title: [words[i % 6], words[(i * 7) % 6], words[(i * 5) % 6]].slice(0, 1 + (i % 3)).join(' '),
+    body: Array.from({ length: 1 + (i % 9) }, (_, j) => words[(i + j * 3) % 6]).join(' '),
+    group: i % 4,
+  }));
+  let index: Index;
+  beforeAll(async () => {
+    index = meili.client.index(meili.uid('notes'));
+    await succeeded(
+      index.updateSettings({ searchableAttributes: ['title', 'body'], filterableAttributes: ['group'] }),
+    );
+    await succeeded(index.addDocuments(notes));
+  });
+
+  /** The same search with a threshold every hit passes: ranked afresh every time, the reference. */
+  const reference = (params: SearchParams) => index.search('rabbit', { ...params, rankingScoreThreshold: 0 });
+  const variants: SearchParams[] = [
+    { showRankingScore: true, limit: 25 },
+    { filter: 'group IN [1, 2]', showRankingScore: true },
+    { offset: 7, limit: 9, showRankingScoreDetails: true },
+    { page: 2, hitsPerPage: 6, filter: 'group != 0' },
+  ];
+
+  it('answers as it did the first time, for any filter and window', async () => {
+    for (let round = 0; round < 3; round++) {
+      for (const params of variants) {
+        const answer = await index.search('rabbit', params);
+        const expected = await reference(params);
+        expect(answer.hits.length).toBeGreaterThan(0);
+        expect({ ...answer, processingTimeMs: 0 }).toEqual({ ...expected, processingTimeMs: 0 });
+      }
+    }
+  });
+
+  it('sees the documents written since', async () => {
+    await index.search('rabbit');
+    await index.search('rabbit');
+    await succeeded(index.addDocuments([{ id: 100, title: 'rabbit', body: 'rabbit', group: 9 }]));
+    expect(ids((await index.search('rabbit', { filter: 'group = 9' })).hits)).toEqual([100]);
+    const everyHit = { limit: 100, showRankingScore: true };
+    expect((await index.search('rabbit', everyHit)).hits).toEqual((await reference(everyHit)).hits);
+    await succeeded(index.deleteDocument(100));
+    expect((await index.search('rabbit', { filter: 'group = 9' })).hits).toEqual([]);
   });
 });

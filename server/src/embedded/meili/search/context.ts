@@ -7,12 +7,21 @@ import type { FieldRestriction, TermDocs } from './term-docs.js';
 import type { TermDerivations } from './derivations.js';
 import type { QueryTerm } from './query.js';
 import { outsideScratch } from '../engine/scratch.js';
+import type { RankedHit } from './bucket-sort.js';
+import { TermRanking } from './term-ranking.js';
 
 const TERM_CACHE_SIZE = 128;
+/** Documents held by kept one-term rankings, all terms together (≈ 6 bytes each). */
+const RANKING_CACHE_DOCUMENTS = 8_000_000;
+const ASKED_ONCE_MAX = 10_000;
 
 export interface CachedTerm {
   derivation: TermDerivations;
   docs: TermDocs;
+}
+
+function termKey(term: QueryTerm, fields: FieldRestriction): string {
+  return `${term.kind}|${term.prefix}|${term.words.join(' ')}|${fields.mask}|${fields.typoMask}`;
 }
 
 /** Settings-derived lookups for searching one index, rebuilt whenever the index changes. */
@@ -24,6 +33,9 @@ export class SearchContext implements SortSource {
   readonly multiWordKeys = new Map<string, string[][]>();
   private readonly orders = new Map<string, ReturnType<SortSource['globalOrder']>>();
   private readonly terms = new Map<string, CachedTerm>();
+  private readonly rankings = new Map<string, TermRanking>();
+  private rankedDocuments = 0;
+  private readonly askedOnce = new Set<string>();
 
   constructor(
     private readonly engine: IndexEngine,
@@ -53,13 +65,43 @@ export class SearchContext implements SortSource {
    * words, so most terms are already resolved.
    */
   cachedTerm(term: QueryTerm, fields: FieldRestriction, compute: () => CachedTerm): CachedTerm {
-    const key = `${term.kind}|${term.prefix}|${term.words.join(' ')}|${fields.mask}|${fields.typoMask}`;
+    const key = termKey(term, fields);
     let entry = this.terms.get(key);
     if (entry) this.terms.delete(key);
     else entry = outsideScratch(compute);
     this.terms.set(key, entry);
     if (this.terms.size > TERM_CACHE_SIZE) this.terms.delete(this.terms.keys().next().value!);
     return entry;
+  }
+
+  /**
+   * Every document a one-term query matches, in rank order, from the second time the term is asked until the
+   * index changes. A term's ranking costs time in proportion to the documents carrying it, and the terms
+   * carried by many documents are the ones many queries share; a term asked once is not worth ranking whole.
+   */
+  termRanking(term: QueryTerm, fields: FieldRestriction, rank: () => RankedHit[]): TermRanking | undefined {
+    const key = termKey(term, fields);
+    const kept = this.rankings.get(key);
+    if (kept) {
+      this.rankings.delete(key);
+      this.rankings.set(key, kept);
+      return kept;
+    }
+    if (!this.askedOnce.has(key)) {
+      if (this.askedOnce.size >= ASKED_ONCE_MAX) this.askedOnce.clear();
+      this.askedOnce.add(key);
+      return undefined;
+    }
+    const ranking = new TermRanking(outsideScratch(rank));
+    if (ranking.size > RANKING_CACHE_DOCUMENTS) return ranking;
+    this.rankings.set(key, ranking);
+    this.rankedDocuments += ranking.size;
+    for (const [oldest, evicted] of this.rankings) {
+      if (this.rankedDocuments <= RANKING_CACHE_DOCUMENTS) break;
+      this.rankings.delete(oldest);
+      this.rankedDocuments -= evicted.size;
+    }
+    return ranking;
   }
 
   get documents() {

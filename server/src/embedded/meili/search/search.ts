@@ -10,6 +10,7 @@ import { evaluateFilter, parseFilterParam } from '../filter/evaluate.js';
 import type { RankedHit, WordsBucket } from './bucket-sort.js';
 import { bucketSort } from './bucket-sort.js';
 import { contextFor } from './context-cache.js';
+import type { SearchContext } from './context.js';
 import { computeFacets, filterableHint, resolveFacetNames } from './facets.js';
 import { filterContext } from './filter-context.js';
 import { formatValue, matchesPosition, selectFields } from './format.js';
@@ -18,6 +19,7 @@ import { Matcher } from './matcher.js';
 import type { SearchQuery } from './params.js';
 import { globalScore } from './rank.js';
 import { buildRankingRules, validateSort } from './ranking-rules.js';
+import type { RankingRule } from './rules.js';
 import type { TextQuery } from './text-query.js';
 import { analyseText, negatedDocs, wordsBuckets } from './text-query.js';
 
@@ -111,13 +113,20 @@ function runSearch(engine: IndexEngine, query: SearchQuery, tenantFilter?: unkno
   const maxTotalHits = engine.settings.pagination.maxTotalHits;
   const win = window(query, maxTotalHits);
   const distinctKey = distinct ? distinctKeyOf(engine, distinct) : undefined;
-  const ranked = bucketSort(buckets, rules.build(text && rules.textState(text, restriction)), {
-    offset: win.offset,
-    limit: win.limit,
-    threshold: query.rankingScoreThreshold,
-    distinctKey,
-    needRanks: Boolean(query.showRankingScore || query.showRankingScoreDetails),
-  });
+  const rankingRules = rules.build(text && rules.textState(text, restriction));
+  const keptRanking =
+    text &&
+    win.limit > 0 &&
+    oneTermRanking(engine, query, { text, restriction, rules: rankingRules, context, distinctKey });
+  const ranked = keptRanking
+    ? { hits: keptRanking.window(candidates, win.offset, win.limit), belowThreshold: 0 }
+    : bucketSort(buckets, rankingRules, {
+        offset: win.offset,
+        limit: win.limit,
+        threshold: query.rankingScoreThreshold,
+        distinctKey,
+        needRanks: Boolean(query.showRankingScore || query.showRankingScoreDetails),
+      });
   const total = countTotal(candidates, ranked.belowThreshold, distinctKey);
   const hits = ranked.hits.map((hit) => presentHit(engine, query, hit, text));
   const response: SearchResponse = { hits, query: query.q ?? '', processingTimeMs: 0 };
@@ -129,6 +138,31 @@ function runSearch(engine: IndexEngine, query: SearchQuery, tenantFilter?: unkno
   }
   response.processingTimeMs = Math.round(performance.now() - started);
   return response;
+}
+
+interface RankingInputs {
+  text: TextQuery;
+  restriction: ReturnType<SearchContext['fieldRestriction']>;
+  rules: RankingRule[];
+  context: SearchContext;
+  distinctKey: ((docid: number) => string | undefined) | undefined;
+}
+
+/**
+ * The kept ranking of a one-term query's documents over the whole index, when the query asks for hits and can
+ * use it: a filter only removes documents from it (every rule ranks a document on its own), while a sort, a
+ * distinct attribute or a score threshold change the order or the count.
+ */
+function oneTermRanking(engine: IndexEngine, query: SearchQuery, inputs: RankingInputs) {
+  const { text, restriction, rules, context, distinctKey } = inputs;
+  const [term, ...more] = text.parsed.terms;
+  if (!term || more.length > 0 || query.sort?.length || distinctKey) return undefined;
+  if (query.rankingScoreThreshold !== undefined) return undefined;
+  return context.termRanking(term, restriction, () => {
+    const everyDocument = engine.store.alive.resized(engine.store.capacity);
+    const { buckets } = wordsBuckets(text, everyDocument, 'all');
+    return bucketSort(buckets, rules, { offset: 0, limit: Infinity, needRanks: true }).hits;
+  });
 }
 
 function placeholder(universe: Bitset): { candidates: Bitset; buckets: WordsBucket[] } {
