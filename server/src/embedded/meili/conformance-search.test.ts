@@ -347,7 +347,7 @@ describe('multi-search', () => {
   });
 });
 
-describe('a one-term query asked again', () => {
+describe('a query asked again', () => {
   const words = ['rabbit', 'rabit', 'hole', 'garden', 'rabbits', 'carrot'];
   /** Notes carrying the word in different fields, positions, forms and typos, so every rule has work. */
   const notes = Array.from({ length: 60 }, (_, i) => ({
@@ -356,30 +356,44 @@ describe('a one-term query asked again', () => {
     body: Array.from({ length: 1 + (i % 9) }, (_, j) => words[(i + j * 3) % 6]).join(' '),
     group: i % 4,
   }));
+  /** In group 7 `carrot` is the more frequent word, in the whole index `hole` is (the frequency strategy). */
+  const skewed = [
+    ...Array.from({ length: 5 }, (_, i) => ({ id: 200 + i, title: 'carrot', body: '', group: 7 })),
+    { id: 210, title: 'hole', body: '', group: 7 },
+    { id: 211, title: 'hole carrot', body: '', group: 7 },
+    ...Array.from({ length: 12 }, (_, i) => ({ id: 220 + i, title: 'hole', body: '', group: 8 })),
+  ];
   let index: Index;
   beforeAll(async () => {
     index = meili.client.index(meili.uid('notes'));
     await succeeded(
       index.updateSettings({ searchableAttributes: ['title', 'body'], filterableAttributes: ['group'] }),
     );
-    await succeeded(index.addDocuments(notes));
+    await succeeded(index.addDocuments([...notes, ...skewed]));
   });
 
   /** The same search with a threshold every hit passes: ranked afresh every time, the reference. */
-  const reference = (params: SearchParams) => index.search('rabbit', { ...params, rankingScoreThreshold: 0 });
+  const reference = (q: string, params: SearchParams) =>
+    index.search(q, { ...params, rankingScoreThreshold: 0 });
   const variants: SearchParams[] = [
     { showRankingScore: true, limit: 25 },
     { filter: 'group IN [1, 2]', showRankingScore: true },
     { offset: 7, limit: 9, showRankingScoreDetails: true },
-    { page: 2, hitsPerPage: 6, filter: 'group != 0' },
+    { page: 2, hitsPerPage: 6, filter: 'group != 0', matchingStrategy: 'all' },
+    { filter: 'group = 3', matchingStrategy: 'frequency', showRankingScore: true },
   ];
 
-  it('answers as it did the first time, for any filter and window', async () => {
+  const queries = ['rabbit', 'garden rabbit', 'rabbit hol'].flatMap((q) =>
+    variants.map((v) => [q, v] as const),
+  );
+  queries.push(['hole carrot', { filter: 'group = 7', matchingStrategy: 'frequency' }]);
+
+  it('answers as it did the first time, for any filter, window and matching strategy', async () => {
     for (let round = 0; round < 3; round++) {
-      for (const params of variants) {
-        const answer = await index.search('rabbit', params);
-        const expected = await reference(params);
-        expect(answer.hits.length).toBeGreaterThan(0);
+      for (const [q, params] of queries) {
+        const answer = await index.search(q, params);
+        const expected = await reference(q, params);
+        expect(answer.hits.length, JSON.stringify([q, params])).toBeGreaterThan(0);
         expect({ ...answer, processingTimeMs: 0 }).toEqual({ ...expected, processingTimeMs: 0 });
       }
     }
@@ -391,7 +405,7 @@ describe('a one-term query asked again', () => {
     await succeeded(index.addDocuments([{ id: 100, title: 'rabbit', body: 'rabbit', group: 9 }]));
     expect(ids((await index.search('rabbit', { filter: 'group = 9' })).hits)).toEqual([100]);
     const everyHit = { limit: 100, showRankingScore: true };
-    expect((await index.search('rabbit', everyHit)).hits).toEqual((await reference(everyHit)).hits);
+    expect((await index.search('rabbit', everyHit)).hits).toEqual((await reference('rabbit', everyHit)).hits);
     await succeeded(index.deleteDocument(100));
     expect((await index.search('rabbit', { filter: 'group = 9' })).hits).toEqual([]);
   });

@@ -8,10 +8,10 @@ import type { TermDerivations } from './derivations.js';
 import type { QueryTerm } from './query.js';
 import { outsideScratch } from '../engine/scratch.js';
 import type { RankedHit } from './bucket-sort.js';
-import { TermRanking } from './term-ranking.js';
+import { KeptRanking } from './kept-ranking.js';
 
 const TERM_CACHE_SIZE = 128;
-/** Documents held by kept one-term rankings, all terms together (≈ 6 bytes each). */
+/** Documents held by kept query rankings, all queries together (≈ 6 bytes each). */
 const RANKING_CACHE_DOCUMENTS = 8_000_000;
 const ASKED_ONCE_MAX = 10_000;
 
@@ -33,7 +33,7 @@ export class SearchContext implements SortSource {
   readonly multiWordKeys = new Map<string, string[][]>();
   private readonly orders = new Map<string, ReturnType<SortSource['globalOrder']>>();
   private readonly terms = new Map<string, CachedTerm>();
-  private readonly rankings = new Map<string, TermRanking>();
+  private readonly rankings = new Map<string, KeptRanking>();
   private rankedDocuments = 0;
   private readonly askedOnce = new Set<string>();
 
@@ -75,12 +75,17 @@ export class SearchContext implements SortSource {
   }
 
   /**
-   * Every document a one-term query matches, in rank order, from the second time the term is asked until the
-   * index changes. A term's ranking costs time in proportion to the documents carrying it, and the terms
-   * carried by many documents are the ones many queries share; a term asked once is not worth ranking whole.
+   * Every document a query matches, in rank order, from the second time the query is asked until the index
+   * changes. A ranking costs time in proportion to the documents carrying the query's terms, and the terms
+   * carried by many documents are the ones many queries share; a query asked once is not worth ranking whole.
    */
-  termRanking(term: QueryTerm, fields: FieldRestriction, rank: () => RankedHit[]): TermRanking | undefined {
-    const key = termKey(term, fields);
+  keptRanking(
+    terms: readonly QueryTerm[],
+    strategy: 'all' | 'last',
+    fields: FieldRestriction,
+    rank: () => RankedHit[],
+  ): KeptRanking | undefined {
+    const key = `${strategy}|${terms.map((term) => termKey(term, fields)).join('\u0000')}`;
     const kept = this.rankings.get(key);
     if (kept) {
       this.rankings.delete(key);
@@ -92,7 +97,7 @@ export class SearchContext implements SortSource {
       this.askedOnce.add(key);
       return undefined;
     }
-    const ranking = new TermRanking(outsideScratch(rank));
+    const ranking = new KeptRanking(outsideScratch(rank));
     if (ranking.size > RANKING_CACHE_DOCUMENTS) return ranking;
     this.rankings.set(key, ranking);
     this.rankedDocuments += ranking.size;

@@ -114,12 +114,12 @@ function runSearch(engine: IndexEngine, query: SearchQuery, tenantFilter?: unkno
   const win = window(query, maxTotalHits);
   const distinctKey = distinct ? distinctKeyOf(engine, distinct) : undefined;
   const rankingRules = rules.build(text && rules.textState(text, restriction));
-  const keptRanking =
+  const kept =
     text &&
     win.limit > 0 &&
-    oneTermRanking(engine, query, { text, restriction, rules: rankingRules, context, distinctKey });
-  const ranked = keptRanking
-    ? { hits: keptRanking.window(candidates, win.offset, win.limit), belowThreshold: 0 }
+    keptRanking(engine, query, { text, restriction, rules: rankingRules, context, distinctKey });
+  const ranked = kept
+    ? { hits: kept.window(candidates, win.offset, win.limit), belowThreshold: 0 }
     : bucketSort(buckets, rankingRules, {
         offset: win.offset,
         limit: win.limit,
@@ -149,18 +149,19 @@ interface RankingInputs {
 }
 
 /**
- * The kept ranking of a one-term query's documents over the whole index, when the query asks for hits and can
- * use it: a filter only removes documents from it (every rule ranks a document on its own), while a sort, a
- * distinct attribute or a score threshold change the order or the count.
+ * The kept ranking of the query's documents over the whole index, when the query asks for hits and can use it:
+ * a filter only removes documents from it (every rule, and the words rule under `all` and `last`, ranks a
+ * document on its own), while a sort, a distinct attribute, a score threshold or the `frequency` strategy
+ * (which counts documents within the filter) change the order or the count.
  */
-function oneTermRanking(engine: IndexEngine, query: SearchQuery, inputs: RankingInputs) {
+function keptRanking(engine: IndexEngine, query: SearchQuery, inputs: RankingInputs) {
   const { text, restriction, rules, context, distinctKey } = inputs;
-  const [term, ...more] = text.parsed.terms;
-  if (!term || more.length > 0 || query.sort?.length || distinctKey) return undefined;
+  const strategy = query.matchingStrategy ?? 'last';
+  if (strategy === 'frequency' || query.sort?.length || distinctKey) return undefined;
   if (query.rankingScoreThreshold !== undefined) return undefined;
-  return context.termRanking(term, restriction, () => {
+  return context.keptRanking(text.parsed.terms, strategy, restriction, () => {
     const everyDocument = engine.store.alive.resized(engine.store.capacity);
-    const { buckets } = wordsBuckets(text, everyDocument, 'all');
+    const { buckets } = wordsBuckets(text, everyDocument, strategy);
     return bucketSort(buckets, rules, { offset: 0, limit: Infinity, needRanks: true }).hits;
   });
 }

@@ -2,10 +2,10 @@ import type { Bitset } from '../engine/bitset.js';
 import type { RankedHit } from './bucket-sort.js';
 
 /**
- * The documents of a one-term query in rank order, packed: a document id and the index of its rank group
+ * The documents a query matches in rank order, packed: a document id and the index of its rank group
  * (the documents of a group share their ranks and score details), about six bytes a document.
  */
-export class TermRanking {
+export class KeptRanking {
   private readonly docids: Int32Array;
   private readonly groupOf: Uint16Array | Uint32Array;
   private readonly groups: Pick<RankedHit, 'ranks' | 'details'>[] = [];
