@@ -362,6 +362,8 @@ describe('a query asked again', () => {
     { id: 210, title: 'hole', body: '', group: 7 },
     { id: 211, title: 'hole carrot', body: '', group: 7 },
     ...Array.from({ length: 12 }, (_, i) => ({ id: 220 + i, title: 'hole', body: '', group: 8 })),
+    // The only `carrot` one typo away: a bucket of its own early, which a search without scores leaves unranked.
+    { id: 240, title: 'carot', body: '', group: 9 },
   ];
   let index: Index;
   beforeAll(async () => {
@@ -376,6 +378,7 @@ describe('a query asked again', () => {
   const reference = (q: string, params: SearchParams) =>
     index.search(q, { ...params, rankingScoreThreshold: 0 });
   const variants: SearchParams[] = [
+    { limit: 30 },
     { showRankingScore: true, limit: 25 },
     { filter: 'group IN [1, 2]', showRankingScore: true },
     { offset: 7, limit: 9, showRankingScoreDetails: true },
@@ -397,6 +400,12 @@ describe('a query asked again', () => {
         expect({ ...answer, processingTimeMs: 0 }).toEqual({ ...expected, processingTimeMs: 0 });
       }
     }
+  });
+
+  it('ranks again for a score what it ranked before without one', async () => {
+    const everyHit = { limit: 100, showRankingScore: true };
+    expect(ids((await index.search('carrot', { limit: 100 })).hits)).toContain(240);
+    expect((await index.search('carrot', everyHit)).hits).toEqual((await reference('carrot', everyHit)).hits);
   });
 
   it('sees the documents written since', async () => {

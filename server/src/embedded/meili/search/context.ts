@@ -8,12 +8,18 @@ import type { TermDerivations } from './derivations.js';
 import type { QueryTerm } from './query.js';
 import { outsideScratch } from '../engine/scratch.js';
 import type { RankedHit } from './bucket-sort.js';
-import { KeptRanking } from './kept-ranking.js';
 
 const TERM_CACHE_SIZE = 128;
-/** Documents held by kept query rankings, all queries together (≈ 6 bytes each). */
-const RANKING_CACHE_DOCUMENTS = 8_000_000;
-const ASKED_ONCE_MAX = 10_000;
+const RANKED_PREFIX_CACHE_SIZE = 2_000;
+
+/** The best documents of a query, as far as they were ranked. */
+interface RankedPrefix {
+  hits: RankedHit[];
+  /** Fewer documents matched than were asked for: the prefix is the whole ranking. */
+  complete: boolean;
+  /** Every hit carries all its ranks and score details (asked with a score). */
+  withRanks: boolean;
+}
 
 export interface CachedTerm {
   derivation: TermDerivations;
@@ -33,9 +39,7 @@ export class SearchContext implements SortSource {
   readonly multiWordKeys = new Map<string, string[][]>();
   private readonly orders = new Map<string, ReturnType<SortSource['globalOrder']>>();
   private readonly terms = new Map<string, CachedTerm>();
-  private readonly rankings = new Map<string, KeptRanking>();
-  private rankedDocuments = 0;
-  private readonly askedOnce = new Set<string>();
+  private readonly prefixes = new Map<string, RankedPrefix>();
 
   constructor(
     private readonly engine: IndexEngine,
@@ -75,38 +79,25 @@ export class SearchContext implements SortSource {
   }
 
   /**
-   * Every document a query matches, in rank order, from the second time the query is asked until the index
-   * changes. A ranking costs time in proportion to the documents carrying the query's terms, and the terms
-   * carried by many documents are the ones many queries share; a query asked once is not worth ranking whole.
+   * The first `needed` documents of the query `key` in rank order, ranked once and kept (LRU) until the index
+   * changes: a listing's matches, a search page and its next page ask the same queries again, and ranking is
+   * most of a query's cost.
    */
-  keptRanking(
-    terms: readonly QueryTerm[],
-    strategy: 'all' | 'last',
-    fields: FieldRestriction,
-    rank: () => RankedHit[],
-  ): KeptRanking | undefined {
-    const key = `${strategy}|${terms.map((term) => termKey(term, fields)).join('\u0000')}`;
-    const kept = this.rankings.get(key);
-    if (kept) {
-      this.rankings.delete(key);
-      this.rankings.set(key, kept);
-      return kept;
-    }
-    if (!this.askedOnce.has(key)) {
-      if (this.askedOnce.size >= ASKED_ONCE_MAX) this.askedOnce.clear();
-      this.askedOnce.add(key);
-      return undefined;
-    }
-    const ranking = new KeptRanking(outsideScratch(rank));
-    if (ranking.size > RANKING_CACHE_DOCUMENTS) return ranking;
-    this.rankings.set(key, ranking);
-    this.rankedDocuments += ranking.size;
-    for (const [oldest, evicted] of this.rankings) {
-      if (this.rankedDocuments <= RANKING_CACHE_DOCUMENTS) break;
-      this.rankings.delete(oldest);
-      this.rankedDocuments -= evicted.size;
-    }
-    return ranking;
+  rankedPrefix(
+    key: string,
+    needed: number,
+    needRanks: boolean,
+    rank: (limit: number) => RankedHit[],
+  ): RankedHit[] {
+    const kept = this.prefixes.get(key);
+    if (kept) this.prefixes.delete(key);
+    const usable = kept && (kept.complete || kept.hits.length >= needed) && (kept.withRanks || !needRanks);
+    const prefix = usable ? kept : { hits: rank(needed), complete: false, withRanks: needRanks };
+    if (!usable) prefix.complete = prefix.hits.length < needed;
+    this.prefixes.set(key, prefix);
+    if (this.prefixes.size > RANKED_PREFIX_CACHE_SIZE)
+      this.prefixes.delete(this.prefixes.keys().next().value!);
+    return prefix.hits.slice(0, needed);
   }
 
   get documents() {

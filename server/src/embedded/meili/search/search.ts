@@ -10,7 +10,6 @@ import { evaluateFilter, parseFilterParam } from '../filter/evaluate.js';
 import type { RankedHit, WordsBucket } from './bucket-sort.js';
 import { bucketSort } from './bucket-sort.js';
 import { contextFor } from './context-cache.js';
-import type { SearchContext } from './context.js';
 import { computeFacets, filterableHint, resolveFacetNames } from './facets.js';
 import { filterContext } from './filter-context.js';
 import { formatValue, matchesPosition, selectFields } from './format.js';
@@ -19,7 +18,6 @@ import { Matcher } from './matcher.js';
 import type { SearchQuery } from './params.js';
 import { globalScore } from './rank.js';
 import { buildRankingRules, validateSort } from './ranking-rules.js';
-import type { RankingRule } from './rules.js';
 import type { TextQuery } from './text-query.js';
 import { analyseText, negatedDocs, wordsBuckets } from './text-query.js';
 
@@ -114,19 +112,30 @@ function runSearch(engine: IndexEngine, query: SearchQuery, tenantFilter?: unkno
   const win = window(query, maxTotalHits);
   const distinctKey = distinct ? distinctKeyOf(engine, distinct) : undefined;
   const rankingRules = rules.build(text && rules.textState(text, restriction));
-  const kept =
-    text &&
-    win.limit > 0 &&
-    keptRanking(engine, query, { text, restriction, rules: rankingRules, context, distinctKey });
-  const ranked = kept
-    ? { hits: kept.window(candidates, win.offset, win.limit), belowThreshold: 0 }
-    : bucketSort(buckets, rankingRules, {
-        offset: win.offset,
-        limit: win.limit,
-        threshold: query.rankingScoreThreshold,
-        distinctKey,
-        needRanks: Boolean(query.showRankingScore || query.showRankingScoreDetails),
-      });
+  const needRanks = Boolean(query.showRankingScore || query.showRankingScoreDetails);
+  const rank = (offset: number, limit: number) =>
+    bucketSort(buckets, rankingRules, {
+      offset,
+      limit,
+      threshold: query.rankingScoreThreshold,
+      distinctKey,
+      needRanks,
+    });
+  // Under a score threshold the hits dropped count towards the total, so that query is ranked afresh.
+  const ranked =
+    query.rankingScoreThreshold !== undefined || win.limit === 0
+      ? rank(win.offset, win.limit)
+      : {
+          hits: context
+            .rankedPrefix(
+              resultKey(query, tenantFilter),
+              win.offset + win.limit,
+              needRanks,
+              (limit) => rank(0, limit).hits,
+            )
+            .slice(win.offset),
+          belowThreshold: 0,
+        };
   const total = countTotal(candidates, ranked.belowThreshold, distinctKey);
   const hits = ranked.hits.map((hit) => presentHit(engine, query, hit, text));
   const response: SearchResponse = { hits, query: query.q ?? '', processingTimeMs: 0 };
@@ -140,30 +149,10 @@ function runSearch(engine: IndexEngine, query: SearchQuery, tenantFilter?: unkno
   return response;
 }
 
-interface RankingInputs {
-  text: TextQuery;
-  restriction: ReturnType<SearchContext['fieldRestriction']>;
-  rules: RankingRule[];
-  context: SearchContext;
-  distinctKey: ((docid: number) => string | undefined) | undefined;
-}
-
-/**
- * The kept ranking of the query's documents over the whole index, when the query asks for hits and can use it:
- * a filter only removes documents from it (every rule, and the words rule under `all` and `last`, ranks a
- * document on its own), while a sort, a distinct attribute, a score threshold or the `frequency` strategy
- * (which counts documents within the filter) change the order or the count.
- */
-function keptRanking(engine: IndexEngine, query: SearchQuery, inputs: RankingInputs) {
-  const { text, restriction, rules, context, distinctKey } = inputs;
-  const strategy = query.matchingStrategy ?? 'last';
-  if (strategy === 'frequency' || query.sort?.length || distinctKey) return undefined;
-  if (query.rankingScoreThreshold !== undefined) return undefined;
-  return context.keptRanking(text.parsed.terms, strategy, restriction, () => {
-    const everyDocument = engine.store.alive.resized(engine.store.capacity);
-    const { buckets } = wordsBuckets(text, everyDocument, strategy);
-    return bucketSort(buckets, rules, { offset: 0, limit: Infinity, needRanks: true }).hits;
-  });
+/** What decides a query's ranked documents, given the index version. */
+function resultKey(query: SearchQuery, tenantFilter: unknown): string {
+  const { q, matchingStrategy, attributesToSearchOn, filter, sort, distinct } = query;
+  return JSON.stringify([q, matchingStrategy, attributesToSearchOn, filter, tenantFilter, sort, distinct]);
 }
 
 function placeholder(universe: Bitset): { candidates: Bitset; buckets: WordsBucket[] } {
