@@ -26,10 +26,6 @@ export interface CachedTerm {
   docs: TermDocs;
 }
 
-function termKey(term: QueryTerm, fields: FieldRestriction): string {
-  return `${term.kind}|${term.prefix}|${term.words.join(' ')}|${fields.mask}|${fields.typoMask}`;
-}
-
 /** Settings-derived lookups for searching one index, rebuilt whenever the index changes. */
 export class SearchContext implements SortSource {
   readonly stopWords: Set<string>;
@@ -69,7 +65,7 @@ export class SearchContext implements SortSource {
    * words, so most terms are already resolved.
    */
   cachedTerm(term: QueryTerm, fields: FieldRestriction, compute: () => CachedTerm): CachedTerm {
-    const key = termKey(term, fields);
+    const key = `${term.kind}|${term.prefix}|${term.words.join(' ')}|${fields.mask}|${fields.typoMask}`;
     let entry = this.terms.get(key);
     if (entry) this.terms.delete(key);
     else entry = outsideScratch(compute);

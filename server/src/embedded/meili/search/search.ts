@@ -151,8 +151,17 @@ function runSearch(engine: IndexEngine, query: SearchQuery, tenantFilter?: unkno
 
 /** What decides a query's ranked documents, given the index version. */
 function resultKey(query: SearchQuery, tenantFilter: unknown): string {
-  const { q, matchingStrategy, attributesToSearchOn, filter, sort, distinct } = query;
-  return JSON.stringify([q, matchingStrategy, attributesToSearchOn, filter, tenantFilter, sort, distinct]);
+  const { q, matchingStrategy, attributesToSearchOn, locales, filter, sort, distinct } = query;
+  return JSON.stringify([
+    q,
+    matchingStrategy,
+    attributesToSearchOn,
+    locales,
+    filter,
+    tenantFilter,
+    sort,
+    distinct,
+  ]);
 }
 
 function placeholder(universe: Bitset): { candidates: Bitset; buckets: WordsBucket[] } {
