@@ -181,6 +181,41 @@ describe('sort, facets and pagination', () => {
     });
   });
 
+  it('counts facet values alike over few and many matching documents, and after more arrive', async () => {
+    const parts = meili.client.index(meili.uid('parts'));
+    await succeeded(parts.updateSettings({ filterableAttributes: ['kind', 'tag', 'size', 'id'] }));
+    const part = (i: number) => ({
+      id: i,
+      kind: `k${i % 3}`,
+      tag: [`t${i % 40}`, `t${(i * 7) % 40}`],
+      size: i % 5,
+    });
+    const countsOf = (docs: ReturnType<typeof part>[], pick: (d: ReturnType<typeof part>) => unknown[]) => {
+      const counts: Record<string, number> = {};
+      for (const doc of docs)
+        for (const value of new Set(pick(doc))) counts[String(value)] = (counts[String(value)] ?? 0) + 1;
+      return counts;
+    };
+    let docs = Array.from({ length: 600 }, (_, i) => part(i));
+    for (const batch of [docs, Array.from({ length: 300 }, (_, i) => part(600 + i))]) {
+      if (batch !== docs) docs = [...docs, ...batch];
+      await succeeded(parts.addDocuments(batch));
+      for (const [filter, keep] of [
+        [undefined, () => true],
+        ['size = 1', (d: ReturnType<typeof part>) => d.size === 1],
+        ['id < 4', (d: ReturnType<typeof part>) => d.id < 4],
+      ] as const) {
+        const matching = docs.filter(keep);
+        const { facetDistribution } = await parts.search('', { filter, facets: ['kind', 'tag', 'size'] });
+        expect(facetDistribution).toEqual({
+          kind: countsOf(matching, (d) => [d.kind]),
+          tag: countsOf(matching, (d) => d.tag),
+          size: countsOf(matching, (d) => [d.size]),
+        });
+      }
+    }
+  });
+
   it('computes offset/limit and page/hitsPerPage totals', async () => {
     const window = await books.search('', { offset: 4, limit: 10 });
     expect(window).toMatchObject({ offset: 4, limit: 10, estimatedTotalHits: 6 });

@@ -77,6 +77,14 @@ export class Bitset {
     return total;
   }
 
+  /** The size of the intersection, without building it. */
+  andCount(other: Bitset): number {
+    let total = 0;
+    const n = Math.min(this.words.length, other.words.length);
+    for (let i = 0; i < n; i++) total += popcount(this.words[i]! & other.words[i]!);
+    return total;
+  }
+
   isEmpty(): boolean {
     for (let i = 0; i < this.words.length; i++) if (this.words[i] !== 0) return false;
     return true;

@@ -34,10 +34,12 @@ export class FacetField {
   private sortedStrings: string[] | undefined;
   private sortedNumbers: Float64Array | undefined;
   private byDocument: FacetValuesByDocument | undefined;
+  private byValue: Bitset[] | undefined;
   private numberOrder: NumbersInOrder | undefined;
 
   add(docid: number, values: unknown[], empty: boolean): void {
     this.byDocument = undefined;
+    this.byValue = undefined;
     this.numberOrder = undefined;
     pushOnce(this.exists, docid);
     if (empty) pushOnce(this.empties, docid);
@@ -96,16 +98,39 @@ export class FacetField {
     return this.sortedStrings;
   }
 
+  /** How many distinct values the field holds (numbers and strings). */
+  valueCount(): number {
+    return this.numbers.size + this.strings.size;
+  }
+
+  /**
+   * Per value (in `valuesByDocument` order), its documents as a set, sized for the documents indexed so far (a
+   * document added later without this field carries none of its values): a facet of few values counts by sets.
+   */
+  documentsByValue(capacity: number): Bitset[] {
+    if (this.byValue) return this.byValue;
+    this.byValue = this.valueLists().map((list) => {
+      const set = new Bitset(0, new Uint32Array((capacity + 31) >>> 5));
+      for (let i = 0; i < list.length; i++) set.add(list.data[i]!);
+      return set;
+    });
+    return this.byValue;
+  }
+
+  private valueLists(): GrowableUint32[] {
+    return [
+      ...[...this.numberKeys()].map((key) => this.numbers.get(key)!),
+      ...this.stringKeys().map((key) => this.strings.get(key)!.docs),
+    ];
+  }
+
   /**
    * Per document, the indexes (into `numberKeys()` then `stringKeys()`) of its values: counting a
    * facet distribution then walks the matching documents instead of every value's posting list.
    */
   valuesByDocument(capacity: number): FacetValuesByDocument {
     if (this.byDocument && this.byDocument.offsets.length > capacity) return this.byDocument;
-    const lists = [
-      ...[...this.numberKeys()].map((key) => this.numbers.get(key)!),
-      ...this.stringKeys().map((key) => this.strings.get(key)!.docs),
-    ];
+    const lists = this.valueLists();
     const offsets = new Int32Array(capacity + 1);
     for (const list of lists) for (let i = 0; i < list.length; i++) offsets[list.data[i]! + 1]!++;
     for (let d = 0; d < capacity; d++) offsets[d + 1]! += offsets[d]!;

@@ -2,6 +2,7 @@ import { MeiliError } from '../errors.js';
 import type { Bitset } from '../engine/bitset.js';
 import type { IndexEngine } from '../engine/index-engine.js';
 import { filterRuleFor } from '../engine/index-engine.js';
+import type { FacetField } from '../engine/facet-index.js';
 import { patternMatches } from '../engine/fields.js';
 
 export type FacetDistribution = Record<string, Record<string, number>>;
@@ -40,21 +41,36 @@ export function resolveFacetNames(engine: IndexEngine, requested: string[]): str
   return [...names];
 }
 
+/**
+ * How many candidates carry each value: by walking the candidates' values, or — when the facet has so few
+ * values that intersecting whole sets is cheaper than visiting each candidate — by counting intersections.
+ */
+function countValues(facet: FacetField, candidates: Bitset, candidateCount: number, capacity: number) {
+  const counts = new Int32Array(facet.valueCount());
+  const words = (capacity + 31) >>> 5;
+  if (counts.length * words < 2 * candidateCount) {
+    facet.documentsByValue(capacity).forEach((docs, value) => (counts[value] = docs.andCount(candidates)));
+    return counts;
+  }
+  const { offsets, values } = facet.valuesByDocument(capacity);
+  candidates.forEach((docid) => {
+    for (let i = offsets[docid]!; i < offsets[docid + 1]!; i++) counts[values[i]!]!++;
+  });
+  return counts;
+}
+
 export function computeFacets(engine: IndexEngine, names: string[], candidates: Bitset) {
   const distribution: FacetDistribution = {};
   const stats: FacetStats = {};
   const { maxValuesPerFacet, sortFacetValuesBy } = engine.settings.faceting;
+  const candidateCount = candidates.count();
   for (const name of names) {
     const facet = engine.facets.fields.get(name);
     const numbers = facet?.numberKeys() ?? new Float64Array(0);
     const strings = facet?.stringKeys() ?? [];
-    const counts = new Int32Array(numbers.length + strings.length);
-    if (facet) {
-      const { offsets, values } = facet.valuesByDocument(engine.store.capacity);
-      candidates.forEach((docid) => {
-        for (let i = offsets[docid]!; i < offsets[docid + 1]!; i++) counts[values[i]!]!++;
-      });
-    }
+    const counts = facet
+      ? countValues(facet, candidates, candidateCount, engine.store.capacity)
+      : new Int32Array(0);
     const entries: [string, number][] = [];
     counts.forEach((count, index) => {
       if (count === 0) return;

@@ -164,8 +164,12 @@ function resultKey(query: SearchQuery, tenantFilter: unknown): string {
   ]);
 }
 
-function placeholder(universe: Bitset): { candidates: Bitset; buckets: WordsBucket[] } {
-  return { candidates: universe, buckets: [{ active: [], docs: universe.toArray(), ranks: [] }] };
+/** Every document of the universe, listed only if the ranking is not already kept. */
+function placeholder(universe: Bitset): { candidates: Bitset; buckets: Iterable<WordsBucket> } {
+  function* buckets() {
+    yield { active: [], docs: universe.toArray(), ranks: [] };
+  }
+  return { candidates: universe, buckets: buckets() };
 }
 
 function pagination(win: ReturnType<typeof window>, totalHits: number): Record<string, number> {
