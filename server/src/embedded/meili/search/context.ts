@@ -10,7 +10,9 @@ import { outsideScratch } from '../engine/scratch.js';
 import type { RankedHit } from './bucket-sort.js';
 
 const TERM_CACHE_SIZE = 128;
+/** Queries whose ranked first hits are kept, and the hits kept for them all (deep pages keep long prefixes). */
 const RANKED_PREFIX_CACHE_SIZE = 2_000;
+const RANKED_PREFIX_CACHE_HITS = 200_000;
 
 /** The best documents of a query, as far as they were ranked. */
 interface RankedPrefix {
@@ -36,6 +38,7 @@ export class SearchContext implements SortSource {
   private readonly orders = new Map<string, ReturnType<SortSource['globalOrder']>>();
   private readonly terms = new Map<string, CachedTerm>();
   private readonly prefixes = new Map<string, RankedPrefix>();
+  private keptHits = 0;
 
   constructor(
     private readonly engine: IndexEngine,
@@ -86,13 +89,20 @@ export class SearchContext implements SortSource {
     rank: (limit: number) => RankedHit[],
   ): RankedHit[] {
     const kept = this.prefixes.get(key);
-    if (kept) this.prefixes.delete(key);
+    if (kept) {
+      this.prefixes.delete(key);
+      this.keptHits -= kept.hits.length;
+    }
     const usable = kept && (kept.complete || kept.hits.length >= needed) && (kept.withRanks || !needRanks);
     const prefix = usable ? kept : { hits: rank(needed), complete: false, withRanks: needRanks };
     if (!usable) prefix.complete = prefix.hits.length < needed;
     this.prefixes.set(key, prefix);
-    if (this.prefixes.size > RANKED_PREFIX_CACHE_SIZE)
-      this.prefixes.delete(this.prefixes.keys().next().value!);
+    this.keptHits += prefix.hits.length;
+    for (const [oldest, evicted] of this.prefixes) {
+      if (this.prefixes.size <= RANKED_PREFIX_CACHE_SIZE && this.keptHits <= RANKED_PREFIX_CACHE_HITS) break;
+      this.prefixes.delete(oldest);
+      this.keptHits -= evicted.hits.length;
+    }
     return prefix.hits.slice(0, needed);
   }
 
