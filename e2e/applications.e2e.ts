@@ -4,6 +4,7 @@ import { buildChallengeInput } from '../server/src/test/factories.js';
 import {
   describeE2E,
   launchBrowser,
+  pickDate,
   pageErrorWatch,
   signInThroughUi,
   startApp,
@@ -99,8 +100,7 @@ describeE2E('揭榜挂帅 applications journey', () => {
       .locator('#application-plan')
       .fill('以提铁尾渣为主要原料，采用碱激发工艺制备胶凝材料，分小试、中试与示范线三个阶段完成。');
     await researcher.locator('#milestone-0-title').fill('小试配方定型');
-    await researcher.locator('#milestone-0-due').fill('2027-06-30');
-    await researcher.locator('#milestone-0-due').press('Enter');
+    await pickDate(researcher, '#milestone-0-due', '2027-06-30');
     await researcher.locator('#milestone-0-deliverable').fill('配方与第三方检测报告');
     await researcher.locator('#application-amount').fill('120');
     await researcher.locator('#member-0-name').fill('韦教授');

@@ -5,6 +5,7 @@ import {
   demoAccount,
   describeE2E,
   launchBrowser,
+  pickDate,
   pageErrorWatch,
   signInThroughUi,
   startApp,
@@ -51,11 +52,6 @@ describeE2E('contracts journey', () => {
     const agreed = (await researcher.api.post(`/inquiries/${inquiry.id}/agree`)) as { status: string };
     expect(agreed.status).toBe('agreed');
     return { inquiryId: inquiry.id, seller: researcher };
-  }
-
-  async function pickDate(page: Page, id: string, date: string): Promise<void> {
-    await page.locator(id).fill(date);
-    await page.locator(id).press('Enter');
   }
 
   /** The seller fills in what the inquiry did not say, two instalments and a scan, and submits it. */

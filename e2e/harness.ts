@@ -159,6 +159,15 @@ export async function untilListed(page: Page, title: string): Promise<Locator> {
   return card;
 }
 
+/** Types a day into a date picker and waits until the picker shows it and has closed, so no popup hides a field. */
+export async function pickDate(page: Page, selector: string, date: string): Promise<void> {
+  const input = page.locator(selector);
+  await input.fill(date);
+  await input.press('Enter');
+  await expect.poll(() => input.inputValue()).toBe(date);
+  await expect.poll(() => page.locator('.el-picker__popper:visible').count()).toBe(0);
+}
+
 /**
  * Collects the console errors and uncaught exceptions (CSP violations among them) of every page passed to
  * `watch`; a journey ends by expecting `errors` to be empty.

@@ -6,6 +6,7 @@ import {
   describeE2E,
   pageErrorWatch,
   launchBrowser,
+  pickDate,
   signInThroughUi,
   startApp,
   untilListed,
@@ -150,8 +151,7 @@ describeE2E('listings journey', () => {
     await choose(firm, '#need-county', '平果市');
     await firm.getByTestId('need-budget-negotiable').click();
     await firm.locator('#need-bounty').fill('300');
-    await firm.locator('#need-application-deadline').fill(applyBy);
-    await firm.locator('#need-application-deadline').press('Enter');
+    await pickDate(firm, '#need-application-deadline', applyBy);
     await firm.locator('#need-requirement-0').fill('尾渣掺量不低于40%');
     await fillContacts(firm);
     await firm.getByTestId('save-and-submit').click();
