@@ -47,19 +47,27 @@ export function buildTermPositions(
   fields: FieldRestriction,
   docs: readonly number[],
 ): (docid: number) => Uint32Array {
+  // Each derivation's posting of each document, found once for the counting and the filling pass.
+  const wordPostings = derivations.words.flatMap((match) => inverted.postings[match.wordId] ?? []);
+  const postingAt = wordPostings.map((postings) => {
+    const at = scratchInt32(docs.length).fill(-1);
+    forEachPostingOf(postings, docs, (d, p) => (at[d] = p));
+    return at;
+  });
   const visit = (emit: (d: number, occurrence: number) => void) => {
-    for (const match of derivations.words) {
-      const postings = inverted.postings[match.wordId];
-      if (!postings) continue;
+    wordPostings.forEach((postings, w) => {
+      const at = postingAt[w]!;
       const { offsets, occurrences } = postings;
-      forEachPostingOf(postings, docs, (d, p) => {
+      for (let d = 0; d < docs.length; d++) {
+        const p = at[d]!;
+        if (p < 0) continue;
         const end = p + 1 < postings.docs.length ? offsets.data[p + 1]! : occurrences.length;
         for (let o = offsets.data[p]!; o < end; o++) {
           const occurrence = occurrences.data[o]!;
           if (fields.allows(occurrenceFid(occurrence))) emit(d, occurrence);
         }
-      });
-    }
+      }
+    });
     for (const phrase of derivations.phrases) {
       const postings = phrase.map((wordId) => inverted.postings[wordId]);
       if (postings.some((list) => !list)) continue;
@@ -85,12 +93,16 @@ export function buildTermPositions(
   if (derivations.words.length + derivations.phrases.length > 1) {
     for (let d = 0; d < docs.length; d++) if (starts[d + 1]! - starts[d]! > 1) slice(d).sort(byKey);
   }
+  // The rules ask in document order, so the next document is usually the one after the last found.
+  let last = 0;
   return (docid) => {
+    if (docs[last] === docid) return slice(last);
+    if (docs[last + 1] === docid) return slice(++last);
     let low = 0;
     let high = docs.length - 1;
     while (low <= high) {
       const mid = (low + high) >>> 1;
-      if (docs[mid] === docid) return slice(mid);
+      if (docs[mid] === docid) return slice((last = mid));
       if (docs[mid]! < docid) low = mid + 1;
       else high = mid - 1;
     }
