@@ -36,10 +36,17 @@ function forwardLogs(child: ChildProcess, service: EmbeddedServiceName, logger: 
   if (!child.stderr) return;
   createInterface({ input: child.stderr }).on('line', (line) => {
     try {
-      const entry = JSON.parse(line) as { level?: string; msg?: string };
+      // The child's own level, time, service and message become the parent's, not duplicate keys beside them.
+      const {
+        level: childLevel,
+        msg,
+        time: _time,
+        service: _service,
+        ...fields
+      } = JSON.parse(line) as Record<string, unknown>;
       const level =
-        entry.level === 'error' || entry.level === 'warn' || entry.level === 'debug' ? entry.level : 'info';
-      logger[level]({ embedded: service, ...entry }, entry.msg ?? line);
+        childLevel === 'error' || childLevel === 'warn' || childLevel === 'debug' ? childLevel : 'info';
+      logger[level]({ embedded: service, ...fields }, typeof msg === 'string' ? msg : line);
     } catch {
       logger.info({ embedded: service }, line);
     }
