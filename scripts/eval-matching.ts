@@ -20,6 +20,11 @@ if (!existsSync(dataDir)) {
 }
 
 type Ranker = (needId: string) => Promise<string[]>;
+/** The engine asked again after its first page was judged: ids starred and dismissed, in dataset ids. */
+type JudgedRanker = (
+  needId: string,
+  judged: { relevant: string[]; irrelevant: string[] },
+) => Promise<string[]>;
 
 interface Report extends Scores {
   byField: Record<string, Scores>;
@@ -42,6 +47,34 @@ async function evaluate(dataset: Dataset, rank: Ranker): Promise<Report> {
   };
 }
 
+/**
+ * Relevance feedback, measured on the residual collection: a simulated owner stars the first answer (grade ≥ 2)
+ * and dismisses the first non-answer (grade 0) of the engine's first page; both are then removed from the
+ * rankings and the judgements, so the figures compare the rest of the ranking without and with that feedback.
+ */
+async function evaluateFeedback(
+  dataset: Dataset,
+  rank: JudgedRanker,
+): Promise<{ without: Scores; with: Scores; judgedNeeds: number }> {
+  const without: Scores[] = [];
+  const withFeedback: Scores[] = [];
+  for (const need of dataset.needs) {
+    const grades = dataset.qrels[need.id] ?? {};
+    const first = await rank(need.id, { relevant: [], irrelevant: [] });
+    const page = first.slice(0, 10);
+    const starred = page.find((id) => (grades[id] ?? 0) >= 2);
+    const dismissed = page.find((id) => (grades[id] ?? 0) === 0);
+    if (!starred && !dismissed) continue;
+    const judged = { relevant: starred ? [starred] : [], irrelevant: dismissed ? [dismissed] : [] };
+    const seen = new Set([...judged.relevant, ...judged.irrelevant]);
+    const residual = Object.fromEntries(Object.entries(grades).filter(([id]) => !seen.has(id)));
+    const unseen = (ranking: string[]) => ranking.filter((id) => !seen.has(id));
+    without.push(scoreRanking(unseen(first), residual));
+    withFeedback.push(scoreRanking(unseen(await rank(need.id, judged)), residual));
+  }
+  return { without: mean(without), with: mean(withFeedback), judgedNeeds: without.length };
+}
+
 const started = performance.now();
 const dataset = readDataset(dataDir);
 const stack = await startStack();
@@ -50,11 +83,17 @@ try {
   const datasetIds = new Map([...platformIds].map(([datasetId, platformId]) => [platformId, datasetId]));
   const toDataset = (ids: string[]) => ids.map((id) => datasetIds.get(id) ?? id);
 
-  const engine: Ranker = async (needId) => {
-    const need = await stack.services.models.needs.findById(platformIds.get(needId)).lean<NeedDoc>();
-    if (!need) throw new Error(`need ${needId} was not loaded`);
-    return toDataset((await stack.services.matching.achievementsFor(need, 10)).candidates.map((m) => m.id));
-  };
+  const toPlatform = (ids: string[]) => ids.map((id) => platformIds.get(id) ?? id);
+  const engineWith =
+    (limit: number): JudgedRanker =>
+    async (needId, judged) => {
+      const need = await stack.services.models.needs.findById(platformIds.get(needId)).lean<NeedDoc>();
+      if (!need) throw new Error(`need ${needId} was not loaded`);
+      const inPlatform = { relevant: toPlatform(judged.relevant), irrelevant: toPlatform(judged.irrelevant) };
+      const { candidates } = await stack.services.matching.achievementsFor(need, limit, inPlatform);
+      return toDataset(candidates.map((m) => m.id));
+    };
+  const engine: Ranker = (needId) => engineWith(10)(needId, { relevant: [], irrelevant: [] });
 
   const baselineIndex = stack.search.client.index(`${stack.services.indexes.achievements}_baseline`);
   await baselineIndex
@@ -83,6 +122,7 @@ try {
     baseline: await evaluate(dataset, baseline),
     reference: await evaluate(dataset, reference),
   };
+  const feedback = await evaluateFeedback(dataset, engineWith(12));
   const row = (name: string, s: Scores) =>
     `${name.padEnd(12)} ${s.ndcg10.toFixed(3).padStart(8)} ${s.recall10.toFixed(3).padStart(10)} ${s.mrr.toFixed(3).padStart(7)}`;
   console.log(
@@ -94,8 +134,13 @@ try {
   for (const [name, scores] of Object.entries(report)) console.log(row(name, scores));
   console.log('\nengine by field (need field):');
   for (const [field, scores] of Object.entries(report.engine.byField)) console.log(row(field, scores));
+  console.log(
+    `\nafter one star and one dismissal on the first page (${feedback.judgedNeeds} needs; judged listings removed):`,
+  );
+  console.log(row('without', feedback.without));
+  console.log(row('with', feedback.with));
   console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s)`);
-  if (values.json) console.log(JSON.stringify(report));
+  if (values.json) console.log(JSON.stringify({ ...report, feedback }));
 } finally {
   await stack.close();
 }

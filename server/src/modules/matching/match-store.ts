@@ -4,7 +4,7 @@ import type { Logger } from '../../platform/logger.js';
 import type { AchievementDoc, AchievementModel } from '../achievements/achievement.model.js';
 import type { NeedDoc, NeedModel } from '../needs/need.model.js';
 import type { NotificationService } from '../notifications/notification.service.js';
-import type { MatchCandidate } from './matcher.js';
+import type { Judgements, MatchCandidate } from './matcher.js';
 import {
   matchRunId,
   type MatchDoc,
@@ -70,11 +70,30 @@ export function matchStore({
     });
   }
 
+  /** The partners this side starred and dismissed, most recently computed first. */
+  async function judgementsOf(type: MatchSide, listingId: string): Promise<Judgements> {
+    const own = type === 'need' ? { needId: listingId } : { achievementId: listingId };
+    const judged = await matches
+      .find({ ...own, $or: [{ starredBy: type }, { dismissedBy: type }] })
+      .sort({ computedAt: -1 })
+      .limit(50)
+      .lean<MatchDoc[]>();
+    const partnerOf = (match: MatchDoc) =>
+      (type === 'need' ? match.achievementId : match.needId).toHexString();
+    return {
+      relevant: judged
+        .filter((m) => m.starredBy.includes(type) && !m.dismissedBy.includes(type))
+        .map(partnerOf),
+      irrelevant: judged.filter((m) => m.dismissedBy.includes(type)).map(partnerOf),
+    };
+  }
+
   async function partnersOf(type: MatchSide, listingId: string): Promise<Partners | null> {
+    const judged = await judgementsOf(type, listingId);
     if (type === 'need') {
       const need = await needs.findById(listingId).lean<NeedDoc>();
       if (!need || need.status !== 'published') return null;
-      const { terms, candidates } = await matching.achievementsFor(need, KEEP_PER_LISTING);
+      const { terms, candidates } = await matching.achievementsFor(need, KEEP_PER_LISTING, judged);
       const found = await published<AchievementDoc>(achievements, candidates);
       return {
         keyTerms: terms.map((t) => t.term),
@@ -83,7 +102,7 @@ export function matchStore({
     }
     const achievement = await achievements.findById(listingId).lean<AchievementDoc>();
     if (!achievement || achievement.status !== 'published') return null;
-    const { terms, candidates } = await matching.needsFor(achievement, KEEP_PER_LISTING);
+    const { terms, candidates } = await matching.needsFor(achievement, KEEP_PER_LISTING, judged);
     const found = await published<NeedDoc>(needs, candidates);
     return {
       keyTerms: terms.map((t) => t.term),

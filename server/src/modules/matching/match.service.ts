@@ -187,6 +187,13 @@ export function matchService({ matches, matchRuns, jobs, needs, achievements, ou
     return match;
   }
 
+  /** A star or a dismissal steers the side's next search for partners: it is recomputed in the background. */
+  async function recomputeWithJudgement(side: MatchSide, match: MatchDoc): Promise<void> {
+    const listingId = (side === 'need' ? match.needId : match.achievementId).toHexString();
+    await jobs.enqueue(RECOMPUTE, matchRunId(side, listingId), { type: side, listingId });
+    jobs.kick();
+  }
+
   /** Star or dismiss on behalf of the caller's side of the pair; a dismissal outlives recomputation. */
   async function act(ctx: RequestContext, id: string, action: Action): Promise<MatchView> {
     const actor = requireActor(ctx);
@@ -200,6 +207,7 @@ export function matchService({ matches, matchRuns, jobs, needs, achievements, ou
         : { $pull: { [list]: side } };
     const updated = await matches.findByIdAndUpdate(id, update, { returnDocument: 'after' }).lean<MatchDoc>();
     if (!updated) throw new AppError('NOT_FOUND');
+    await recomputeWithJudgement(side, updated);
     const [view] = await present(actor, [updated]);
     if (!view) throw new AppError('NOT_FOUND');
     return view;

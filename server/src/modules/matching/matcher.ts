@@ -46,12 +46,19 @@ export interface MatchCandidate {
   sameField: boolean;
 }
 
+/** What the subject's owners said about partners found before: starred ones answer it, dismissed ones do not. */
+export interface Judgements {
+  relevant: readonly string[];
+  irrelevant: readonly string[];
+}
+
 export interface MatchOptions {
   limit: number;
   /** Ids never to return (the subject itself, dismissed pairs). */
   exclude?: ReadonlySet<string>;
   /** A filter every candidate must pass (published, visible…). */
   filter?: string;
+  judged?: Judgements;
 }
 
 /** The engine's knobs; the defaults are what the evaluation on the development sets supports. */
@@ -67,6 +74,10 @@ export const MATCH_TUNING = {
   feedbackTerms: 16,
   /** …with this share of the weight of an equally rare term of the subject itself. */
   feedbackWeight: 0.5,
+  /** Starred and dismissed partners read as feedback, the most recent first (bounded work). */
+  judgedDocuments: 5,
+  /** A subject term that dismissed partners carry and starred ones do not keeps this share of its weight. */
+  dismissedTermShare: 0.5,
   /** Adjacent key terms queried together, where Meilisearch's proximity rule rewards them side by side. */
   pairQueries: 10,
   pairWeight: 0.25,
@@ -232,27 +243,73 @@ async function feedbackDocument(client: Meilisearch, target: MatchTarget, id: st
   }
 }
 
+function feedbackTerms(document: Hit): Set<string> {
+  const text = [document.title, ...(Array.isArray(document.keywords) ? document.keywords : [])].join(' ');
+  return new Set(contentTerms(text));
+}
+
+/** The subject owners' starred and dismissed partners, as much of them as feedback reads. */
+interface JudgedDocuments {
+  relevant: Hit[];
+  irrelevant: Hit[];
+}
+
+async function readDocuments(
+  client: Meilisearch,
+  target: MatchTarget,
+  ids: readonly string[],
+): Promise<Hit[]> {
+  const documents = await Promise.all(ids.map((id) => feedbackDocument(client, target, id)));
+  return documents.filter((document): document is Hit => document !== null);
+}
+
+async function readJudged(
+  client: Meilisearch,
+  target: MatchTarget,
+  judged: Judgements | undefined,
+): Promise<JudgedDocuments> {
+  const [relevant, irrelevant] = await Promise.all([
+    readDocuments(client, target, judged?.relevant.slice(0, MATCH_TUNING.judgedDocuments) ?? []),
+    readDocuments(client, target, judged?.irrelevant.slice(0, MATCH_TUNING.judgedDocuments) ?? []),
+  ]);
+  return { relevant, irrelevant };
+}
+
 /**
- * Terms that the best first-round partners share and the subject lacks: how the other side words the same
- * thing (a firm's 掉渣 against a researcher's 破损), taken from their titles and keywords, weighted by rank.
+ * The subject's terms that only dismissed partners carry (not starred ones) describe what its owners do not
+ * want: they count less, so partners resting on them sink.
+ */
+function discountDismissedTerms(weights: Map<string, number>, judged: JudgedDocuments): void {
+  if (judged.irrelevant.length === 0) return;
+  const wanted = new Set(judged.relevant.flatMap((document) => [...feedbackTerms(document)]));
+  const unwanted = new Set(judged.irrelevant.flatMap((document) => [...feedbackTerms(document)]));
+  for (const [term, weight] of weights) {
+    if (unwanted.has(term) && !wanted.has(term)) weights.set(term, weight * MATCH_TUNING.dismissedTermShare);
+  }
+}
+
+/**
+ * Terms that the best partners share and the subject lacks: how the other side words the same thing (a firm's
+ * 掉渣 against a researcher's 破损), taken from their titles and keywords. A starred partner's terms count as
+ * much as the subject's own; the best first-round partners vote by rank; a dismissed partner's terms are voted
+ * down.
  */
 async function feedbackCandidates(
   client: Meilisearch,
   target: MatchTarget,
-  top: MatchCandidate[],
+  judged: JudgedDocuments,
+  ranked: string[],
   known: ReadonlySet<string>,
 ): Promise<Map<string, number>> {
-  const documents = await Promise.all(top.map((candidate) => feedbackDocument(client, target, candidate.id)));
   const votes = new Map<string, number>();
-  documents.forEach((document, rank) => {
-    if (!document) return;
-    const text = [document.title, ...(Array.isArray(document.keywords) ? document.keywords : [])].join(' ');
-    for (const term of new Set(contentTerms(text))) {
-      if (known.has(term)) continue;
-      votes.set(term, (votes.get(term) ?? 0) + 1 / (rank + 1));
-    }
-  });
-  return votes;
+  const vote = (document: Hit, value: number) => {
+    for (const term of feedbackTerms(document))
+      if (!known.has(term)) votes.set(term, (votes.get(term) ?? 0) + value);
+  };
+  judged.relevant.forEach((document) => vote(document, 1 / MATCH_TUNING.feedbackWeight));
+  (await readDocuments(client, target, ranked)).forEach((document, rank) => vote(document, 1 / (rank + 1)));
+  judged.irrelevant.forEach((document) => vote(document, -1));
+  return new Map([...votes].filter(([, value]) => value > 0));
 }
 
 /**
@@ -304,13 +361,17 @@ export async function findMatches(
   subject: MatchSubject,
   options: MatchOptions,
 ): Promise<{ terms: Term[]; candidates: MatchCandidate[] }> {
-  const terms = await keyTerms(client, target.index, subject);
+  const [terms, judged] = await Promise.all([
+    keyTerms(client, target.index, subject),
+    readJudged(client, target, options.judged),
+  ]);
   if (terms.length === 0) return { terms, candidates: [] };
+  const weights = new Map(terms.map((t) => [t.term, t.weight]));
+  discountDismissedTerms(weights, judged);
   const evidence = new Evidence(
     options.exclude,
-    terms.reduce((sum, t) => sum + t.weight, 0),
+    [...weights.values()].reduce((sum, weight) => sum + weight, 0),
   );
-  const weights = new Map(terms.map((t) => [t.term, t.weight]));
   const pairs = keyPairs(subject, weights);
   const results = await searchTerms(client, target, [...weights.keys(), ...pairs.keys()], options);
   for (const result of results) {
@@ -320,8 +381,13 @@ export async function findMatches(
   }
 
   if (MATCH_TUNING.feedbackDocuments > 0) {
-    const top = evidence.ranked(subject.field).slice(0, MATCH_TUNING.feedbackDocuments);
-    const votes = await feedbackCandidates(client, target, top, new Set(weights.keys()));
+    const judgedIds = new Set([...(options.judged?.relevant ?? []), ...(options.judged?.irrelevant ?? [])]);
+    const ranked = evidence
+      .ranked(subject.field)
+      .filter((candidate) => !judgedIds.has(candidate.id))
+      .slice(0, MATCH_TUNING.feedbackDocuments)
+      .map((candidate) => candidate.id);
+    const votes = await feedbackCandidates(client, target, judged, ranked, new Set(weights.keys()));
     const feedback = await feedbackWeights(client, target.index, votes);
     const results = await searchTerms(client, target, [...feedback.keys()], options);
     for (const result of results) evidence.add(result, feedback.get(result.term) ?? 0, 'feedback');

@@ -1,7 +1,7 @@
 import type { Meilisearch } from 'meilisearch';
 import type { AchievementDoc } from '../achievements/achievement.model.js';
 import type { NeedDoc } from '../needs/need.model.js';
-import { findMatches, type MatchCandidate, type MatchSubject } from './matcher.js';
+import { findMatches, type Judgements, type MatchCandidate, type MatchSubject } from './matcher.js';
 import type { Term } from './term-weights.js';
 
 export interface MatchResult {
@@ -45,17 +45,21 @@ interface MatchingDeps {
 }
 
 export function matchingService({ client, indexes }: MatchingDeps) {
-  /** Achievements that could answer a need, best first. */
-  function achievementsFor(need: NeedDoc, limit = 20): Promise<MatchResult> {
+  /** Achievements that could answer a need, best first; what its owners starred and dismissed steers the search. */
+  function achievementsFor(need: NeedDoc, limit = 20, judged?: Judgements): Promise<MatchResult> {
     return findMatches(client, { index: indexes.achievements }, needSubject(need), {
       limit,
       exclude: new Set([need._id.toHexString()]),
+      ...(judged && { judged }),
     });
   }
 
   /** Needs and challenges an achievement could answer, best first. */
-  function needsFor(achievement: AchievementDoc, limit = 20): Promise<MatchResult> {
-    return findMatches(client, { index: indexes.needs }, achievementSubject(achievement), { limit });
+  function needsFor(achievement: AchievementDoc, limit = 20, judged?: Judgements): Promise<MatchResult> {
+    return findMatches(client, { index: indexes.needs }, achievementSubject(achievement), {
+      limit,
+      ...(judged && { judged }),
+    });
   }
 
   return { achievementsFor, needsFor };

@@ -102,6 +102,96 @@ describe('matches of a need', () => {
   });
 });
 
+interface ListedMatch {
+  id: string;
+  score: number;
+  achievement: { id: string };
+  explanation: { terms: { term: string; source: string }[] };
+}
+
+async function matchesOfNeed(need: string): Promise<ListedMatch[]> {
+  return (await firm.client.get(`/api/needs/${need}/matches`)).body.items as ListedMatch[];
+}
+
+const partnerOf = (items: ListedMatch[], achievement: string) =>
+  items.find((m) => m.achievement.id === achievement);
+
+async function judge(match: ListedMatch | undefined, action: 'star' | 'dismiss'): Promise<void> {
+  expect((await firm.client.post(`/api/matches/${match?.id}/${action}`)).status).toBe(200);
+  await stack.synced();
+}
+
+describe("what a need's owners say about its matches", () => {
+  it('brings up listings worded like a starred partner, found through its words', async () => {
+    await publish('achievements', researcher, buildAchievementInput());
+    const starred = await publish(
+      'achievements',
+      researcher,
+      buildAchievementInput({
+        title: '赤泥堆场生态修复与植被覆盖技术',
+        summary: '针对赤泥堆场表面裸露、雨季冲刷的问题，采用改良基质与耐碱植物组合，植被覆盖率达到85%以上。',
+        keywords: ['赤泥', '生态修复', '植被覆盖'],
+      }),
+    );
+    const alike = await publish(
+      'achievements',
+      researcher,
+      buildAchievementInput({
+        title: '排土场耐碱植物筛选与植被覆盖技术',
+        summary:
+          '针对矿山排土场土壤贫瘠、碱性强的问题，筛选耐碱植物并配套改良基质，实现快速植被覆盖与水土保持。',
+        field: '现代特色农林',
+        keywords: ['植被覆盖', '耐碱植物', '水土保持'],
+      }),
+    );
+    const need = await publish('needs', firm, buildNeedInput());
+    const before = await matchesOfNeed(need);
+
+    await judge(partnerOf(before, starred), 'star');
+
+    const after = partnerOf(await matchesOfNeed(need), alike);
+    expect(after?.score).toBeGreaterThan(partnerOf(before, alike)?.score ?? 0);
+    expect(after?.explanation.terms).toContainEqual(
+      expect.objectContaining({ term: '植被', source: 'feedback' }),
+    );
+  });
+
+  it('lowers partners that rest only on what a dismissed partner is about', async () => {
+    const need = await publish(
+      'needs',
+      firm,
+      buildNeedInput({ title: '赤泥综合利用', description: '希望引进赤泥脱碱和利用尾渣制备建材的技术。' }),
+    );
+    await publish('achievements', researcher, buildAchievementInput());
+    const decoy = await publish(
+      'achievements',
+      researcher,
+      buildAchievementInput({
+        title: '高炉渣制备建材技术',
+        summary: '以高炉渣为主要原料制备蒸压建材，产品强度满足标准要求。',
+        keywords: ['高炉渣', '建材'],
+      }),
+    );
+    const alike = await publish(
+      'achievements',
+      researcher,
+      buildAchievementInput({
+        title: '煤矸石制备建材技术',
+        summary: '以煤矸石为主要原料烧结制备建材，产品满足墙体材料标准。',
+        keywords: ['煤矸石', '建材'],
+      }),
+    );
+    await stack.services.matchStore.recompute('need', need);
+    const before = await matchesOfNeed(need);
+    const scoreBefore = partnerOf(before, alike)?.score ?? 0;
+    expect(scoreBefore).toBeGreaterThan(0);
+
+    await judge(partnerOf(before, decoy), 'dismiss');
+
+    expect(partnerOf(await matchesOfNeed(need), alike)?.score ?? 0).toBeLessThan(scoreBefore);
+  });
+});
+
 describe('a listing that cannot be matched', () => {
   it('says a need written without any searchable term has too little text, rather than showing nothing', async () => {
     await publish('achievements', researcher, buildAchievementInput());
