@@ -61,6 +61,8 @@ describeE2E('matching journey', () => {
 
     await card.getByTestId('match-star').click();
     await expect.poll(() => card.getByTestId('match-star').innerText()).toBe('取消收藏');
+    // A star steers the listing's next search for partners, and the owner is told so.
+    await expect.poll(() => page.locator('.el-message', { hasText: '重新计算推荐' }).count()).toBe(1);
 
     await card.getByTestId('match-dismiss').click();
     await expect.poll(() => card.count()).toBe(0);

@@ -12,6 +12,8 @@ export const useMatchesStore = defineStore('matches', () => {
   const loadingListing = ref(false);
   const listingError = ref<string | null>(null);
   const showDismissed = ref(false);
+  /** Counts the owner's stars and dismissals: each one makes the server recompute the listing's matches. */
+  const judgements = ref(0);
 
   const mine = pagedList({ page: 1 }, (filters) => matchApi.mine(filters));
   const board = pagedList({ page: 1, minScore: STRONG_MATCH_SCORE, field: '', county: '' }, (filters) =>
@@ -55,6 +57,7 @@ export const useMatchesStore = defineStore('matches', () => {
   /** Stars or dismisses; a dismissed match leaves the lists that hide dismissed ones. */
   async function act(match: MatchView, action: MatchAction): Promise<MatchView> {
     const updated = await matchApi.act(match.id, action);
+    judgements.value += 1;
     replace(updated);
     if (updated.dismissed && !showDismissed.value && listing.value) {
       listing.value.items = listing.value.items.filter((m) => m.id !== updated.id);
@@ -77,6 +80,7 @@ export const useMatchesStore = defineStore('matches', () => {
     loadingListing,
     listingError,
     showDismissed,
+    judgements,
     mine,
     board,
     listError,

@@ -30,13 +30,14 @@ export const matchesZh = {
   source: {
     subject: '本条信息的关键词',
     pair: '关键词组合（两个关键词相邻出现）',
-    feedback: '相关词扩展：最匹配的成果对同一问题的说法',
+    feedback: '相关词扩展：您收藏的和最匹配的信息对同一问题的说法',
   },
   needText: '需求',
   achievementText: '成果',
   computedAt: '计算于 {time}',
   handled: '已由技术经纪人跟进',
-  dismissedHint: '已标记为不相关，以后不再推荐。可在“显示已标记”中撤销。',
+  dismissedHint: '已标记为不相关，以后不再推荐，其他推荐也会据此调整。可在“显示已标记”中撤销。',
+  starredHint: '已收藏。平台会参考您收藏的匹配，重新计算推荐，找出与它说法相近的信息。',
   actions: {
     star: '收藏',
     unstar: '取消收藏',
@@ -94,13 +95,16 @@ export const matchesEn: typeof matchesZh = {
   source: {
     subject: 'A key term of this listing',
     pair: 'Two key terms that appear side by side',
-    feedback: 'Related wording: how the best partners name the same thing',
+    feedback: 'Related wording: how the partners you starred and the best ones name the same thing',
   },
   needText: 'Need',
   achievementText: 'Achievement',
   computedAt: 'Computed {time}',
   handled: 'Followed up by a broker',
-  dismissedHint: 'Marked not relevant; it will not be suggested again. Undo under “show the ones marked”.',
+  dismissedHint:
+    'Marked not relevant; it will not be suggested again, and the other suggestions adjust to it. Undo under “show the ones marked”.',
+  starredHint:
+    'Starred. Matches are recomputed with what you starred in mind, to find listings worded like it.',
   actions: {
     star: 'Star',
     unstar: 'Unstar',
