@@ -1,6 +1,7 @@
 // `npm run bench:mongo`: the embedded MongoDB as the app runs it (a child process, durable on disk), driven from
 // this process through the official driver and Mongoose, beside an in-process Map + mingo baseline that has no
-// protocol, no BSON and no disk. BENCH_SECONDS sets each timed window (default 3).
+// protocol, no BSON and no disk. BENCH_SECONDS sets each timed window (default 3). Each rate says how busy this
+// process and the server were: on a 2-core machine a figure with the client near 100% of a core is the client's.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 
@@ -15,17 +16,43 @@ import { WireClient } from './mongo-wire-client.js';
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 3);
 const WARMUP_SECONDS = 1;
 
-function print(label: string, value: number, unit: string, baseline?: number): void {
+function print(label: string, value: number, unit: string, baseline?: number, note = ''): void {
   const format = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(2));
   const versus =
     baseline === undefined
       ? ''
       : `   (Map/mingo baseline ${format(baseline)} ${unit}; ratio ${(value / baseline).toFixed(4)})`;
-  console.log(`${label.padEnd(62)}${format(value).padStart(9)} ${unit}${versus}`);
+  console.log(`${label.padEnd(62)}${format(value).padStart(9)} ${unit}${versus}${note}`);
 }
 
-/** Runs `op` from `concurrency` loops: an untimed warm-up, then the timed window; returns operations/s. */
-async function rate(concurrency: number, op: (i: number) => Promise<unknown>): Promise<number> {
+/** Operations per second, and how busy this (client) process and the server were meanwhile. */
+interface Rate {
+  perSecond: number;
+  /** CPU time used per second of the timed window: 1 is one core kept busy. */
+  clientCores: number;
+  serverCores: number;
+}
+
+function printRate(label: string, rate: Rate, baseline: number): void {
+  const percent = (cores: number) => `${Math.round(cores * 100)}%`;
+  const cpu = `   [CPU: client ${percent(rate.clientCores)}, server ${percent(rate.serverCores)} of a core]`;
+  print(label, rate.perSecond, 'ops/s', baseline, cpu);
+}
+
+/** CPU microseconds used so far by this process and by the server (mongod's `serverStatus.extra_info`). */
+async function cpuMicros(admin: MongoClient): Promise<{ client: number; server: number }> {
+  const { user, system } = process.cpuUsage();
+  const status = await admin.db('admin').command({ serverStatus: 1 });
+  const info = status['extra_info'] as { user_time_us: number; system_time_us: number };
+  return { client: user + system, server: Number(info.user_time_us) + Number(info.system_time_us) };
+}
+
+/** Runs `op` from `concurrency` loops: an untimed warm-up, then the timed window. */
+async function rate(
+  admin: MongoClient,
+  concurrency: number,
+  op: (i: number) => Promise<unknown>,
+): Promise<Rate> {
   let done = 0;
   const run = async (seconds: number): Promise<number> => {
     const deadline = Date.now() + seconds * 1000;
@@ -38,7 +65,14 @@ async function rate(concurrency: number, op: (i: number) => Promise<unknown>): P
     return (done - before) / ((performance.now() - started) / 1000);
   };
   await run(WARMUP_SECONDS);
-  return run(SECONDS);
+  const [cpuBefore, started] = [await cpuMicros(admin), performance.now()];
+  const perSecond = await run(SECONDS);
+  const [cpuAfter, micros] = [await cpuMicros(admin), (performance.now() - started) * 1000];
+  return {
+    perSecond,
+    clientCores: (cpuAfter.client - cpuBefore.client) / micros,
+    serverCores: (cpuAfter.server - cpuBefore.server) / micros,
+  };
 }
 
 function baselineRate(op: (i: number) => unknown): number {
@@ -64,28 +98,27 @@ function listings(from: number, count: number): Record<string, unknown>[] {
   return Array.from({ length: count }, (_, i) => listing(from + i));
 }
 
-async function insertFigures(url: string): Promise<void> {
+async function insertFigures(url: string, admin: MongoClient): Promise<void> {
   const map = new Map<string, unknown>();
   const pending = listings(0, 200_000);
   const next = (i: number) => pending[i % pending.length] as Record<string, unknown>;
   const baseline = baselineRate((i) => map.set(`k${i}`, { ...next(i) }));
   const single = await MongoClient.connect(url);
   const one = single.db('bench').collection('inserts');
-  print(
+  printRate(
     'insertOne, 1 client, acknowledged + fsync',
-    await rate(1, (i) => one.insertOne({ ...next(i) })),
-    'ops/s',
+    await rate(admin, 1, (i) => one.insertOne({ ...next(i) })),
     baseline,
   );
   const clients = await Promise.all(Array.from({ length: 16 }, () => MongoClient.connect(url)));
   const collections = clients.map((client) => client.db('bench').collection('inserts'));
-  const many = await rate(16, (i) => (collections[i % 16] ?? one).insertOne({ ...next(i + 100_000) }));
-  print('insertOne, 16 clients, acknowledged + fsync (group commit)', many, 'ops/s', baseline);
+  const many = await rate(admin, 16, (i) => (collections[i % 16] ?? one).insertOne({ ...next(i + 100_000) }));
+  printRate('insertOne, 16 clients, acknowledged + fsync (group commit)', many, baseline);
   await Promise.all([single, ...clients].map((client) => client.close()));
   const wires = await Promise.all(Array.from({ length: 16 }, () => WireClient.connect(url)));
   const insert = (i: number) => ({ insert: 'inserts', documents: [{ ...next(i + 150_000) }], $db: 'bench' });
-  const raw = await rate(16, (i) => (wires[i % 16] as WireClient).command(insert(i)));
-  print('  same, 16 bare OP_MSG connections (server capacity)', raw, 'ops/s', baseline);
+  const raw = await rate(admin, 16, (i) => (wires[i % 16] as WireClient).command(insert(i)));
+  printRate('  same, 16 bare OP_MSG connections (server capacity)', raw, baseline);
   wires.forEach((wire) => wire.close());
 }
 
@@ -95,13 +128,18 @@ function lookupBaseline(size: number, code: (i: number) => string): number {
   return baselineRate((i) => byCode.get(code(i)));
 }
 
-async function lookupFigures(url: string, Listing: mongoose.Model<unknown>, size: number): Promise<void> {
+async function lookupFigures(
+  url: string,
+  admin: MongoClient,
+  Listing: mongoose.Model<unknown>,
+  size: number,
+): Promise<void> {
   const code = (i: number) => `ACH-${String((i * 7919) % size).padStart(7, '0')}`;
   const baseline = lookupBaseline(size, code);
   const label = `Mongoose findOne({code}).lean(), unique index, ${size / 1000}k`;
   const findOne = (i: number) => Listing.findOne({ code: code(i) }).lean();
-  print(`${label}, 1 conn`, await rate(1, findOne), 'ops/s', baseline);
-  print(`${label}, 8 conns`, await rate(8, findOne), 'ops/s', baseline);
+  printRate(`${label}, 1 conn`, await rate(admin, 1, findOne), baseline);
+  printRate(`${label}, 8 conns`, await rate(admin, 8, findOne), baseline);
   const wires = await Promise.all(Array.from({ length: 8 }, () => WireClient.connect(url)));
   const find = (i: number) => ({
     find: 'listings',
@@ -110,8 +148,8 @@ async function lookupFigures(url: string, Listing: mongoose.Model<unknown>, size
     singleBatch: true,
     $db: 'bench',
   });
-  const raw = await rate(8, (i) => (wires[i % 8] as WireClient).command(find(i)));
-  print('  same find, 8 bare OP_MSG connections (server capacity)', raw, 'ops/s', baseline);
+  const raw = await rate(admin, 8, (i) => (wires[i % 8] as WireClient).command(find(i)));
+  printRate('  same find, 8 bare OP_MSG connections (server capacity)', raw, baseline);
   wires.forEach((wire) => wire.close());
 }
 
@@ -145,7 +183,7 @@ async function main(): Promise<void> {
     .createConnection(server.url, { dbName: 'bench', maxPoolSize: 8 })
     .asPromise();
   try {
-    await insertFigures(server.url);
+    await insertFigures(server.url, client);
     const Listing = connection.model('Listing', listingSchema) as unknown as mongoose.Model<unknown>;
     await Listing.init();
     for (const [from, size] of [
@@ -153,7 +191,7 @@ async function main(): Promise<void> {
       [10_000, 100_000],
     ] as const) {
       await load(client, from, size);
-      await lookupFigures(server.url, Listing, size);
+      await lookupFigures(server.url, client, Listing, size);
       await countFigure(Listing, size);
     }
     const status = await client.db('admin').command({ serverStatus: 1 });

@@ -26,6 +26,18 @@ describe('handshake and administration', () => {
     });
   });
 
+  it("reports the server process's CPU time under serverStatus.extra_info, as mongod does on Linux", async () => {
+    const cpuMicros = async () => {
+      const { extra_info: info } = await fixture.db.admin().serverStatus();
+      return Number(info['user_time_us']) + Number(info['system_time_us']);
+    };
+    const before = await cpuMicros();
+    await coll('busy').insertMany(Array.from({ length: 2_000 }, (_, i) => ({ i, text: 'x'.repeat(200) })));
+    await coll('busy').find({ text: /y/ }).toArray();
+    expect(before).toBeGreaterThan(0);
+    expect(await cpuMicros()).toBeGreaterThan(before);
+  });
+
   it('lists databases and collections, and refuses to create an existing collection', async () => {
     await fixture.db.createCollection('listed');
     await coll('other').insertOne({ a: 1 });

@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { Long } from 'bson';
 import type { Doc } from '../errors.js';
 import type { CommandContext, CommandHandler } from './context.js';
 
@@ -42,6 +43,24 @@ function buildInfo(): Doc {
   };
 }
 
+/** What mongod reports on Linux under `extra_info`: the process's CPU time, peak memory and faults, as Int64s. */
+function extraInfo(): Doc {
+  const usage = process.resourceUsage();
+  const long = (value: number) => Long.fromNumber(value);
+  return {
+    note: 'fields vary by platform',
+    user_time_us: long(usage.userCPUTime),
+    system_time_us: long(usage.systemCPUTime),
+    maximum_resident_set_kb: long(usage.maxRSS),
+    input_blocks: long(usage.fsRead),
+    output_blocks: long(usage.fsWrite),
+    page_reclaims: long(usage.minorPageFault),
+    page_faults: long(usage.majorPageFault),
+    voluntary_context_switches: long(usage.voluntaryContextSwitches),
+    involuntary_context_switches: long(usage.involuntaryContextSwitches),
+  };
+}
+
 function serverStatus(ctx: CommandContext): Doc {
   const { state } = ctx;
   const uptimeMillis = Date.now() - state.startedAt.getTime();
@@ -62,6 +81,7 @@ function serverStatus(ctx: CommandContext): Doc {
     },
     mem: { bits: 64, resident: Math.round(memory.rss / 2 ** 20), virtual: Math.round(memory.rss / 2 ** 20) },
     opcounters: { ...state.opcounters },
+    extra_info: extraInfo(),
     storageEngine: { name: state.store ? 'embedded-journal' : 'embedded-memory', persistent: !!state.store },
     ok: 1,
   };
