@@ -89,10 +89,10 @@ export function matchStore({
   }
 
   async function partnersOf(type: MatchSide, listingId: string): Promise<Partners | null> {
-    const judged = await judgementsOf(type, listingId);
     if (type === 'need') {
       const need = await needs.findById(listingId).lean<NeedDoc>();
       if (!need || need.status !== 'published') return null;
+      const judged = await judgementsOf(type, listingId);
       const { terms, candidates } = await matching.achievementsFor(need, KEEP_PER_LISTING, judged);
       const found = await published<AchievementDoc>(achievements, candidates);
       return {
@@ -102,6 +102,7 @@ export function matchStore({
     }
     const achievement = await achievements.findById(listingId).lean<AchievementDoc>();
     if (!achievement || achievement.status !== 'published') return null;
+    const judged = await judgementsOf(type, listingId);
     const { terms, candidates } = await matching.needsFor(achievement, KEEP_PER_LISTING, judged);
     const found = await published<NeedDoc>(needs, candidates);
     return {

@@ -23,7 +23,7 @@ import {
   type MatchRunModel,
   type MatchSide,
 } from './match.model.js';
-import { RECOMPUTE } from './matching.events.js';
+import { enqueueRecompute, RECOMPUTE } from './matching.events.js';
 import type { JobQueue } from '../../platform/job-queue.js';
 
 interface MatchServiceDeps {
@@ -187,13 +187,6 @@ export function matchService({ matches, matchRuns, jobs, needs, achievements, ou
     return match;
   }
 
-  /** A star or a dismissal steers the side's next search for partners: it is recomputed in the background. */
-  async function recomputeWithJudgement(side: MatchSide, match: MatchDoc): Promise<void> {
-    const listingId = (side === 'need' ? match.needId : match.achievementId).toHexString();
-    await jobs.enqueue(RECOMPUTE, matchRunId(side, listingId), { type: side, listingId });
-    jobs.kick();
-  }
-
   /** Star or dismiss on behalf of the caller's side of the pair; a dismissal outlives recomputation. */
   async function act(ctx: RequestContext, id: string, action: Action): Promise<MatchView> {
     const actor = requireActor(ctx);
@@ -201,13 +194,15 @@ export function matchService({ matches, matchRuns, jobs, needs, achievements, ou
     const side = sideOf(actor, match);
     if (!side) throw new AppError('FORBIDDEN');
     const list = action === 'star' || action === 'unstar' ? 'starredBy' : 'dismissedBy';
-    const update =
-      action === 'star' || action === 'dismiss'
-        ? { $addToSet: { [list]: side } }
-        : { $pull: { [list]: side } };
+    const adding = action === 'star' || action === 'dismiss';
+    const update = adding ? { $addToSet: { [list]: side } } : { $pull: { [list]: side } };
     const updated = await matches.findByIdAndUpdate(id, update, { returnDocument: 'after' }).lean<MatchDoc>();
     if (!updated) throw new AppError('NOT_FOUND');
-    await recomputeWithJudgement(side, updated);
+    // A star or a dismissal steers the side's next search for partners; repeating one changes nothing.
+    if (match[list].includes(side) !== adding) {
+      const listingId = (side === 'need' ? updated.needId : updated.achievementId).toHexString();
+      await enqueueRecompute(jobs, side, listingId);
+    }
     const [view] = await present(actor, [updated]);
     if (!view) throw new AppError('NOT_FOUND');
     return view;

@@ -22,6 +22,12 @@ interface MatchingEventDeps {
 /** The background job that (re)computes one listing's matches. */
 export const RECOMPUTE = 'match.recompute';
 
+/** Queues (once per listing: the key is its match run) a background recomputation of a listing's matches. */
+export async function enqueueRecompute(jobs: JobQueue, type: MatchSide, listingId: string): Promise<void> {
+  await jobs.enqueue(RECOMPUTE, matchRunId(type, listingId), { type, listingId });
+  jobs.kick();
+}
+
 /** Loads the thesaurus's words into the segmenter, so key terms are cut the way the index cuts them. */
 export async function learnThesaurusWords(thesaurus: ThesaurusService): Promise<void> {
   const content = await thesaurus.content();
@@ -40,13 +46,8 @@ export function registerMatchingEvents(deps: MatchingEventDeps): void {
     await deps.searchSync.drain();
     return deps.store.recompute(type as MatchSide, listingId ?? '');
   });
-  const follow = async ({ payload }: { payload: { type: MatchSide; listingId: string } }) => {
-    await jobs.enqueue(RECOMPUTE, matchRunId(payload.type, payload.listingId), {
-      type: payload.type,
-      listingId: payload.listingId,
-    });
-    jobs.kick();
-  };
+  const follow = ({ payload }: { payload: { type: MatchSide; listingId: string } }) =>
+    enqueueRecompute(jobs, payload.type, payload.listingId);
   bus.on('listing.reviewed', follow);
   bus.on('listing.changed', follow);
   bus.on('thesaurus.changed', async () => {
