@@ -30,6 +30,9 @@ export default defineConfig({
           include: ['**/*.e2e.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // The browser tests run beside the unit tests on two cores: a round trip and a re-render can take
+          // longer than expect.poll's default second there.
+          expect: { poll: { timeout: 5_000 } },
           fileParallelism: false,
         },
       },

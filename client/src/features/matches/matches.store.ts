@@ -21,19 +21,24 @@ export const useMatchesStore = defineStore('matches', () => {
   );
   const listError = ref<string | null>(null);
 
+  /** Numbers the listing loads: a star, a dismissal and the switch each load again, and answers can cross. */
+  let listingLoads = 0;
+
   async function loadListing(type: ListingType, id: string): Promise<void> {
     const key = `${type}:${id}`;
     if (listingKey.value !== key) listing.value = null;
     listingKey.value = key;
+    const load = ++listingLoads;
     loadingListing.value = true;
     try {
       const result = await matchApi.forListing(type, id, showDismissed.value);
-      if (listingKey.value === key) listing.value = result;
+      if (load !== listingLoads) return;
+      listing.value = result;
       listingError.value = null;
     } catch (error) {
-      listingError.value = errorCode(error);
+      if (load === listingLoads) listingError.value = errorCode(error);
     } finally {
-      loadingListing.value = false;
+      if (load === listingLoads) loadingListing.value = false;
     }
   }
 
