@@ -44,7 +44,7 @@ const UNKNOWN_WORD_IDF = 12;
  * How rare a word is in general Chinese (jieba's IDF table): a prior that tells domain terms (赤泥, 黄龙病)
  * from everyday words (依靠, 结果) even when a small index cannot.
  */
-export function generalRarity(term: string): number {
+function generalRarity(term: string): number {
   if (!generalIdf) {
     generalIdf = new Map();
     for (const line of readFileSync(IDF_FILE, 'utf8').split('\n')) {
