@@ -10,6 +10,7 @@ import {
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { api, queryString } from '../../app/api.js';
+import { newestOf } from '../../ui/newest.js';
 import { pagedList } from '../../ui/paged-list.js';
 import { errorCode } from '../listings/listing-store.js';
 
@@ -26,16 +27,21 @@ export const useInquiriesStore = defineStore('inquiries', () => {
   const loading = ref(false);
   const error = ref<string | null>(null);
 
+  const startLoad = newestOf();
+
+  /** Opens one inquiry; going from one inquiry to another quickly never shows the first one's answer. */
   async function load(id: string): Promise<void> {
+    const isNewest = startLoad();
     loading.value = true;
     error.value = null;
     if (current.value?.id !== id) current.value = null;
     try {
-      current.value = await api.get(`/inquiries/${id}`, InquirySchema);
+      const inquiry = await api.get(`/inquiries/${id}`, InquirySchema);
+      if (isNewest()) current.value = inquiry;
     } catch (e) {
-      error.value = errorCode(e);
+      if (isNewest()) error.value = errorCode(e);
     } finally {
-      loading.value = false;
+      if (isNewest()) loading.value = false;
     }
   }
 

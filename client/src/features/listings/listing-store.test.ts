@@ -7,14 +7,16 @@ import { listingStore } from './listing-store.js';
 type Listing = { id: string; status: ListingStatus };
 type Result = { hits: string[] };
 
-/** An API whose searches answer only when the test says so, in any order. */
+/** An API whose searches and reads answer only when the test says so, in any order. */
 function fakeApi() {
   const pending: { params: SearchParams; answer(r: Result): void; fail(e: unknown): void }[] = [];
+  const reads: { id: string; answer(l: Listing): void }[] = [];
   const api = {
     search: (params: SearchParams) =>
       new Promise<Result>((answer, fail) => pending.push({ params, answer, fail })),
+    get: (id: string) => new Promise<Listing>((answer) => reads.push({ id, answer })),
   } as ListingApi<Listing, Result, unknown>;
-  return { api, pending };
+  return { api, pending, reads };
 }
 
 describe('listing store search', () => {
@@ -47,5 +49,20 @@ describe('listing store search', () => {
     pending[2]?.answer({ hits: ['b'] });
     await retried;
     expect(store.results.value).toEqual({ hits: ['b'] });
+  });
+});
+
+describe('listing store detail', () => {
+  it('shows the listing last opened when the one opened before it answers later', async () => {
+    const { api, reads } = fakeApi();
+    const store = listingStore(api);
+    const first = store.load('a');
+    const second = store.load('b');
+    reads[1]?.answer({ id: 'b', status: 'published' });
+    await second;
+    reads[0]?.answer({ id: 'a', status: 'published' });
+    await first;
+    expect(store.current.value?.id).toBe('b');
+    expect(store.loadingCurrent.value).toBe(false);
   });
 });

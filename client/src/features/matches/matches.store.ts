@@ -1,6 +1,7 @@
 import { STRONG_MATCH_SCORE, type ListingMatches, type ListingType, type MatchView } from '@techmatch/shared';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
+import { newestOf } from '../../ui/newest.js';
 import { pagedList } from '../../ui/paged-list.js';
 import { errorCode } from '../listings/listing-store.js';
 import { matchApi, type MatchAction } from './match-api.js';
@@ -21,24 +22,24 @@ export const useMatchesStore = defineStore('matches', () => {
   );
   const listError = ref<string | null>(null);
 
-  /** Numbers the listing loads: a star, a dismissal and the switch each load again, and answers can cross. */
-  let listingLoads = 0;
+  /** A star, a dismissal, the switch and the polling each load the listing's matches again. */
+  const startListingLoad = newestOf();
 
   async function loadListing(type: ListingType, id: string): Promise<void> {
     const key = `${type}:${id}`;
     if (listingKey.value !== key) listing.value = null;
     listingKey.value = key;
-    const load = ++listingLoads;
+    const isNewest = startListingLoad();
     loadingListing.value = true;
     try {
       const result = await matchApi.forListing(type, id, showDismissed.value);
-      if (load !== listingLoads) return;
+      if (!isNewest()) return;
       listing.value = result;
       listingError.value = null;
     } catch (error) {
-      if (load === listingLoads) listingError.value = errorCode(error);
+      if (isNewest()) listingError.value = errorCode(error);
     } finally {
-      if (load === listingLoads) loadingListing.value = false;
+      if (isNewest()) loadingListing.value = false;
     }
   }
 

@@ -13,6 +13,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { z } from 'zod';
 import { api, queryString } from '../../app/api.js';
+import { newestOf } from '../../ui/newest.js';
 
 const OrganisationPageSchema = pageOf(OrganisationSchema);
 
@@ -49,12 +50,17 @@ export const useOrganisationsStore = defineStore('organisations', () => {
     members.value = members.value.map((m) => (m.id === userId ? updated : m));
   }
 
+  const startQueueLoad = newestOf();
+
+  /** The verification queue; switching status or page quickly never shows an earlier selection's answer. */
   async function loadQueue(status: VerificationStatus | undefined, page: number): Promise<void> {
+    const isNewest = startQueueLoad();
     loading.value = true;
     try {
-      queue.value = await api.get(`/organisations${queryString({ status, page })}`, OrganisationPageSchema);
+      const answer = await api.get(`/organisations${queryString({ status, page })}`, OrganisationPageSchema);
+      if (isNewest()) queue.value = answer;
     } finally {
-      loading.value = false;
+      if (isNewest()) loading.value = false;
     }
   }
 

@@ -8,6 +8,7 @@ import { defineStore } from 'pinia';
 import { reactive, ref } from 'vue';
 import { z } from 'zod';
 import { api, queryString } from '../../app/api.js';
+import { newestOf } from '../../ui/newest.js';
 import { errorCode } from '../listings/listing-store.js';
 
 const thesaurusApi = {
@@ -25,16 +26,21 @@ export const useThesaurusStore = defineStore('thesaurus', () => {
   const filters = reactive<{ kind: ThesaurusKind | ''; q: string }>({ kind: '', q: '' });
   const loading = ref(false);
   const error = ref<string | null>(null);
+  const startLoad = newestOf();
 
+  /** Lists the entries the filters select; typing in the filter starts loads that can answer out of order. */
   async function load(): Promise<void> {
+    const isNewest = startLoad();
     loading.value = true;
     try {
-      entries.value = await thesaurusApi.list(filters);
+      const answer = await thesaurusApi.list(filters);
+      if (!isNewest()) return;
+      entries.value = answer;
       error.value = null;
     } catch (e) {
-      error.value = errorCode(e);
+      if (isNewest()) error.value = errorCode(e);
     } finally {
-      loading.value = false;
+      if (isNewest()) loading.value = false;
     }
   }
 
