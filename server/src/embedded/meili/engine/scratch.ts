@@ -5,8 +5,8 @@
  * `withScratch` go back to a free list when it returns. Searches are synchronous, so one arena
  * serves them all.
  */
-type Kind = 'u32' | 'u16' | 'i32';
-type Buffer = Uint32Array | Uint16Array | Int32Array;
+type Kind = 'u32' | 'u8' | 'i32';
+type Buffer = Uint32Array | Uint8Array | Int32Array;
 
 const free = new Map<string, Buffer[]>();
 let taken: [string, Buffer][] | undefined;
@@ -24,7 +24,7 @@ function take<T extends Buffer>(kind: Kind, length: number, create: (n: number) 
 }
 
 export const scratchUint32 = (length: number) => take('u32', length, (n) => new Uint32Array(n));
-export const scratchUint16 = (length: number) => take('u16', length, (n) => new Uint16Array(n));
+export const scratchUint8 = (length: number) => take('u8', length, (n) => new Uint8Array(n));
 export const scratchInt32 = (length: number) => take('i32', length, (n) => new Int32Array(n));
 
 /** Run `work` with scratch buffers; they must not outlive it. */

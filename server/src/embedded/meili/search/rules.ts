@@ -2,7 +2,7 @@ import { ExactAttribute, exactAttributeOf, pairCost } from './match-info.js';
 import type { Rank } from './rank.js';
 import { costRank, globalScore } from './rank.js';
 import type { TermDocs } from './term-docs.js';
-import { MAX_TYPO_COST } from './term-docs.js';
+import { MAX_POSITION_BUCKET, MAX_TYPO_COST } from './term-docs.js';
 
 /** A group of documents a rule considers equal, best group first. */
 export interface RuleGroup {
@@ -143,18 +143,14 @@ export function attributeRankRule(state: TextState): RankingRule {
   };
 }
 
-const MAX_POSITION_BUCKET = 15;
-const positionBucket = (position: number) =>
-  position < 8 ? position : Math.min(MAX_POSITION_BUCKET, 8 + Math.floor(Math.log2(position - 7)));
-
 export function wordPositionRule(state: TextState): RankingRule {
   return {
     name: 'attributePosition',
     partition(docs, active) {
-      const terms = active.map((t) => state.termDocs[t]!.minPosition);
+      const terms = active.map((t) => state.termDocs[t]!.positionBucket);
       const costOf = (docid: number) => {
         let total = 0;
-        for (const minPosition of terms) total += positionBucket(minPosition[docid]!);
+        for (const buckets of terms) total += buckets[docid]!;
         return total;
       };
       return groupByCost(docs, costOf).map(([cost, group]) => {

@@ -1,5 +1,5 @@
 import { Bitset } from '../engine/bitset.js';
-import { scratchUint16 } from '../engine/scratch.js';
+import { scratchUint8 } from '../engine/scratch.js';
 import type { InvertedIndex, Postings } from '../engine/inverted-index.js';
 import {
   CLOSES_RUN,
@@ -26,8 +26,8 @@ export interface TermDocs {
   exact: Bitset;
   /** Documents by posting field-bit index (`fieldBit`'s exponent), for the attribute-rank rule. */
   byField: (Bitset | undefined)[];
-  /** Per document, the lowest position of a match (`POSITION_MASK` when none). */
-  minPosition: Uint16Array;
+  /** Per document, the `positionBucket` of its lowest match position (`MAX_POSITION_BUCKET` when none). */
+  positionBucket: Uint8Array;
   /** Documents where a zero-typo match opens a run / is a whole run (exactness). */
   startsRun: Bitset;
   wholeRun: Bitset;
@@ -40,6 +40,15 @@ export interface FieldRestriction {
   typoMask: number;
   allows(fid: number): boolean;
 }
+
+/**
+ * The attribute-position rule ranks by how early a term appears: the first eight positions each count, later
+ * ones by powers of two. Only the bucket is kept per document (a byte: cached terms stay small).
+ */
+export const MAX_POSITION_BUCKET = 15;
+const POSITION_BUCKETS = Uint8Array.from({ length: POSITION_MASK + 1 }, (_, position) =>
+  position < 8 ? position : Math.min(MAX_POSITION_BUCKET, 8 + Math.floor(Math.log2(position - 7))),
+);
 
 export function computeTermDocs(
   derivations: TermDerivations,
@@ -65,7 +74,7 @@ export function computeTermDocs(
     all,
     exact: onlyExact ? all : new Bitset(capacity),
     byField: [],
-    minPosition: scratchUint16(capacity).fill(POSITION_MASK),
+    positionBucket: scratchUint8(capacity).fill(MAX_POSITION_BUCKET),
     startsRun: new Bitset(capacity),
     wholeRun: new Bitset(capacity),
   };
@@ -88,7 +97,7 @@ export function computeTermDocs(
   for (const phrase of derivations.phrases) {
     for (const [docid, bits] of phraseDocs(phrase, inverted, fields, universe)) {
       add(docid, 0, exactPhrase);
-      docs.minPosition[docid] = 0;
+      docs.positionBucket[docid] = 0;
       markField(bits, docid);
     }
   }
@@ -113,7 +122,7 @@ function addPostings(
   const exact = match.exact ? docs.exact.words : undefined;
   const starts = match.cost === 0 ? docs.startsRun.words : undefined;
   const wholes = match.cost === 0 ? docs.wholeRun.words : undefined;
-  const minPosition = docs.minPosition;
+  const buckets = docs.positionBucket;
   for (let i = 0; i < ids.length; i++) {
     const docid = ids.data[i]!;
     const word = docid >>> 5;
@@ -126,7 +135,8 @@ function addPostings(
     if (exact) exact[word]! |= bit;
     if (starts && info & STARTS_RUN) starts[word]! |= bit;
     if (wholes && info & WHOLE_RUN) wholes[word]! |= bit;
-    if ((info & POSITION_MASK) < minPosition[docid]!) minPosition[docid] = info & POSITION_MASK;
+    const bucket = POSITION_BUCKETS[info & POSITION_MASK]!;
+    if (bucket < buckets[docid]!) buckets[docid] = bucket;
     for (let rest = fields; rest !== 0; rest &= rest - 1) {
       const index = 31 - Math.clz32(rest & -rest);
       (docs.byField[index] ??= new Bitset(universe.capacity)).words[word]! |= bit;
