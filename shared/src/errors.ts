@@ -188,10 +188,6 @@ export const ErrorBodySchema = z.object({
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
-export function isErrorCode(value: string): value is ErrorCode {
-  return Object.hasOwn(ERROR_CATALOG, value);
-}
-
 /** All error messages of one language, keyed by code: the client's `errors.<CODE>` i18n messages. */
 export function errorMessages(locale: Locale): Record<ErrorCode, string> {
   return Object.fromEntries(ERROR_CODES.map((code) => [code, errorMessage(code, locale)])) as Record<

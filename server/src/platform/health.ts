@@ -8,6 +8,3 @@ export interface HealthProbes {
   search: ServiceProbe;
   realtime: () => ServiceHealth & { connections: number };
 }
-
-export const notConfigured: ServiceProbe = () =>
-  Promise.resolve({ mode: 'not_configured', state: 'not_configured' });

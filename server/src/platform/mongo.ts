@@ -1,4 +1,4 @@
-import { Types, type Connection, type Model, type Schema } from 'mongoose';
+import type { Connection, Model, Schema } from 'mongoose';
 
 /** Registers a model on one connection once, so every module can ask for it without import-order games. */
 export function modelOn<T>(connection: Connection, name: string, schema: Schema<T>): Model<T> {
@@ -13,14 +13,6 @@ export interface DuplicateKeyError {
 
 export function isDuplicateKeyError(error: unknown): error is DuplicateKeyError {
   return (error as { code?: unknown } | null)?.code === 11000;
-}
-
-export function isObjectId(value: string): boolean {
-  return /^[0-9a-f]{24}$/.test(value);
-}
-
-export function newId(): string {
-  return new Types.ObjectId().toHexString();
 }
 
 export function iso(date: Date | null | undefined): string | null {

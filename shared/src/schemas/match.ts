@@ -77,4 +77,6 @@ export const MatchBoardQuerySchema = z.object({
   county: z.enum(COUNTIES).optional(),
 });
 
-export const MATCH_ACTIONS = ['star', 'unstar', 'dismiss', 'undismiss', 'handle'] as const;
+/** What a listing's owners do with one of its matches. */
+export const OWNER_MATCH_ACTIONS = ['star', 'unstar', 'dismiss', 'undismiss'] as const;
+export type OwnerMatchAction = (typeof OWNER_MATCH_ACTIONS)[number];

@@ -5,12 +5,11 @@ import {
   type ListingMatches,
   type ListingType,
   type MatchView,
+  type OwnerMatchAction,
   type Page,
 } from '@techmatch/shared';
 import type { z } from 'zod';
 import { api, queryString } from '../../app/api.js';
-
-export type MatchAction = 'star' | 'unstar' | 'dismiss' | 'undismiss';
 
 export interface BoardFilters {
   page: number;
@@ -28,7 +27,7 @@ export const matchApi = {
     api.get(`/matches/mine${queryString(filters)}`, MatchPageSchema),
   board: (filters: BoardFilters): Promise<Page<MatchView>> =>
     api.get(`/matches/board${queryString({ ...filters })}`, MatchPageSchema),
-  act: (id: string, action: MatchAction): Promise<MatchView> =>
+  act: (id: string, action: OwnerMatchAction): Promise<MatchView> =>
     api.post(`/matches/${id}/${action}`, MatchViewSchema),
   handle: (id: string): Promise<MatchView> => api.post(`/matches/${id}/handle`, MatchViewSchema),
 };

@@ -1,10 +1,16 @@
-import { STRONG_MATCH_SCORE, type ListingMatches, type ListingType, type MatchView } from '@techmatch/shared';
+import {
+  STRONG_MATCH_SCORE,
+  type ListingMatches,
+  type ListingType,
+  type MatchView,
+  type OwnerMatchAction,
+} from '@techmatch/shared';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { newestOf } from '../../ui/newest.js';
 import { pagedList } from '../../ui/paged-list.js';
 import { errorCode } from '../listings/listing-store.js';
-import { matchApi, type MatchAction } from './match-api.js';
+import { matchApi } from './match-api.js';
 
 /** A listing's matches (its detail page's tab), the user's own matches, and the bureau's matchmaking board. */
 export const useMatchesStore = defineStore('matches', () => {
@@ -61,7 +67,7 @@ export const useMatchesStore = defineStore('matches', () => {
   }
 
   /** Stars or dismisses; a dismissed match leaves the lists that hide dismissed ones. */
-  async function act(match: MatchView, action: MatchAction): Promise<MatchView> {
+  async function act(match: MatchView, action: OwnerMatchAction): Promise<MatchView> {
     const updated = await matchApi.act(match.id, action);
     judgements.value += 1;
     replace(updated);

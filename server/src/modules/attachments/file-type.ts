@@ -24,7 +24,6 @@ const SIGNATURES = [
   },
 ] as const;
 
-export const SNIFF_BYTES = 12;
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 /** The content type of a file whose bytes AND extension agree on an accepted type; null otherwise. */

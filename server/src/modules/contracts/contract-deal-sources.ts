@@ -79,4 +79,3 @@ export function inquiryPrefill(models: DealModels) {
     };
   };
 }
-export type InquiryPrefill = ReturnType<typeof inquiryPrefill>;

@@ -2,6 +2,7 @@ import {
   ListingMatchesQuerySchema,
   MatchBoardQuerySchema,
   ObjectIdSchema,
+  OWNER_MATCH_ACTIONS,
   PageQuerySchema,
 } from '@techmatch/shared';
 import { Router } from 'express';
@@ -40,9 +41,8 @@ export function matchRouter(matches: MatchService): Router {
   );
   router.post(
     '/matches/:id/:action',
-    ...endpoint(
-      { params: byId.extend({ action: z.enum(['star', 'unstar', 'dismiss', 'undismiss']) }) },
-      ({ params }, req) => matches.act(req.ctx, params.id, params.action),
+    ...endpoint({ params: byId.extend({ action: z.enum(OWNER_MATCH_ACTIONS) }) }, ({ params }, req) =>
+      matches.act(req.ctx, params.id, params.action),
     ),
   );
   return router;

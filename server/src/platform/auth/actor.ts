@@ -22,8 +22,6 @@ export interface RequestContext {
   ip: string | null;
 }
 
-export const anonymousContext: RequestContext = { actor: null, requestId: null, ip: null };
-
 export function requireActor(ctx: RequestContext): Actor {
   if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
   return ctx.actor;

@@ -7,13 +7,6 @@ export function normalizeFacet(value: string): string {
   return value.trim().normalize('NFKD').toLowerCase();
 }
 
-export function toBitset(list: GrowableUint32, capacity: number): Bitset {
-  const set = new Bitset(capacity);
-  const data = list.data;
-  for (let i = 0; i < list.length; i++) set.add(data[i]!);
-  return set;
-}
-
 function pushOnce(list: GrowableUint32, docid: number): void {
   if (list.last() !== docid) list.push(docid);
 }

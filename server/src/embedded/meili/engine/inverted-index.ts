@@ -19,7 +19,6 @@ export const OCCURRENCE_KEY = 0x3fffffff;
 export const OPENS_RUN = 1 << 30;
 export const CLOSES_RUN = 2 ** 31;
 export const occurrenceFid = (occurrence: number): number => (occurrence & OCCURRENCE_KEY) >>> 20;
-export const occurrencePosition = (occurrence: number): number => occurrence & 0xfffff;
 
 /** Word positions jump by at least this much between runs (array values, hard separators). */
 export const RUN_BREAK_GAP = 7;
