@@ -34,6 +34,12 @@ describe('formatAmount', () => {
     expect(formatAmount(3000 * FEN_PER_WAN, 'zh-CN')).toBe('3,000 万元');
     expect(formatAmount(12_500_000, 'zh-CN')).toBe('12.5 万元');
     expect(formatAmount(500_050, 'zh-CN')).toBe('5,000.50 元');
+    expect(formatAmount(123_456_700, 'zh-CN')).toBe('123.4567 万元');
+  });
+
+  it('reads an amount with jiao or fen in exact yuan rather than six decimals of 万元', () => {
+    expect(formatAmount(8_333_333_334, 'zh-CN')).toBe('83,333,333.34 元');
+    expect(formatAmount(1_000_000_010, 'zh-CN')).toBe('10,000,000.10 元');
   });
 
   it('reads in grouped yuan in English', () => {
