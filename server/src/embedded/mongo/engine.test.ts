@@ -1,4 +1,5 @@
 import { Double, Long } from 'bson';
+import { Query } from 'mingo';
 import { describe, expect, it } from 'vitest';
 import { Catalog } from './engine/catalog.js';
 import { candidatesFromIndexes } from './engine/planner.js';
@@ -38,6 +39,23 @@ describe('query planning', () => {
     expect(candidatesFromIndexes(users, { org: 3, role: 'admin' })).toMatchObject({ exact: true });
     expect(candidatesFromIndexes(users, { role: 'admin' })).toBeUndefined();
     expect(candidatesFromIndexes(users, { email: /u7/ })).toBeUndefined();
+  });
+
+  it('answers an $or whose every branch has an index with the union of the branches, and finds the same', () => {
+    const { users } = usersWithEmailIndex();
+    const filter = {
+      $or: [{ email: 'u7@x' }, { org: 3, role: 'admin' }, { _id: { $in: [8, 9] } }],
+      role: 'admin',
+    };
+    const planned = candidatesFromIndexes(users, filter);
+    expect(planned?.exact).toBe(false);
+    expect(planned?.docs).toHaveLength(1 + 34 + 2);
+    const scanned = [...users.docs()].filter((doc) => new Query(filter).test(doc));
+    expect(findMatches(users, filter, {}).map((doc) => doc['_id'])).toEqual(
+      expect.arrayContaining(scanned.map((doc) => doc['_id'])),
+    );
+    expect(findMatches(users, filter, {})).toHaveLength(scanned.length);
+    expect(candidatesFromIndexes(users, { $or: [{ email: 'u7@x' }, { role: 'admin' }] })).toBeUndefined();
   });
 });
 

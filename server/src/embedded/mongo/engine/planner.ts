@@ -18,10 +18,31 @@ export interface Candidates {
 
 /**
  * Picks an index for the filter and returns the documents it yields: a superset of the matches, which the
- * caller filters with mingo unless they are exact. Only equality and `$in` on indexed fields are used;
- * `undefined` means no index applies and the caller scans the collection.
+ * caller filters with mingo unless they are exact. Only equality and `$in` on indexed fields are used, or a
+ * top-level `$or` whose every branch has them; `undefined` means no index applies and the caller scans the
+ * collection.
  */
 export function candidatesFromIndexes(collection: Collection, filter: Doc): Candidates | undefined {
+  return fromEqualities(collection, filter) ?? fromOrBranches(collection, filter);
+}
+
+/**
+ * MongoDB's OR plan: the union of what an index yields for each branch of a top-level `$or` (a listing's
+ * matches read back pair by pair, say). A single branch no index answers means scanning anyway.
+ */
+function fromOrBranches(collection: Collection, filter: Doc): Candidates | undefined {
+  const branches = filter['$or'];
+  if (!Array.isArray(branches) || branches.length === 0) return undefined;
+  const found = new Set<Doc>();
+  for (const branch of branches) {
+    const planned = isPlainObject(branch) ? fromEqualities(collection, branch) : undefined;
+    if (!planned) return undefined;
+    for (const doc of planned.docs) found.add(doc);
+  }
+  return { docs: [...found], exact: false };
+}
+
+function fromEqualities(collection: Collection, filter: Doc): Candidates | undefined {
   const equalities = new Map<string, unknown[]>();
   collectEqualities(filter, equalities);
   if (equalities.size === 0) return undefined;
