@@ -1,11 +1,26 @@
+import type { Ref } from 'vue';
+
+/** What a load of the series brings back: its value, or nothing when a newer load started meanwhile. */
+export type Newest<T> = { value: T } | undefined;
+
 /**
- * Tells a load whether it is still the newest of its series. Filters, switches and reloads start loads that can
- * answer out of order; only the newest one may show its answer, its error and the end of loading.
+ * A series of loads of one thing (a list under changing filters, a detail page, a reloaded tab). Loads can
+ * answer out of order; only the newest one lands: its value is returned, its error is thrown, and it alone ends
+ * `loading`. An older load returns nothing and its error is dropped.
  */
-export function newestOf(): () => () => boolean {
+export function newestLoads(loading: Ref<boolean>) {
   let newest = 0;
-  return () => {
+  return async function load<T>(fetch: () => Promise<T>): Promise<Newest<T>> {
     const ticket = ++newest;
-    return () => ticket === newest;
+    loading.value = true;
+    try {
+      const value = await fetch();
+      return ticket === newest ? { value } : undefined;
+    } catch (error) {
+      if (ticket === newest) throw error;
+      return undefined;
+    } finally {
+      if (ticket === newest) loading.value = false;
+    }
   };
 }

@@ -1,7 +1,7 @@
 import type { Page } from '@techmatch/shared';
 import { reactive, ref, type UnwrapRef } from 'vue';
 import { errorCode } from '../app/api.js';
-import { newestOf } from './newest.js';
+import { newestLoads } from './newest.js';
 
 /** Filters, the current page and loading state of a server-paginated list; for use inside Pinia stores. */
 export function pagedList<F extends { page: number }, T>(
@@ -11,18 +11,12 @@ export function pagedList<F extends { page: number }, T>(
   const filters = reactive(initial);
   const page = ref<Page<T> | null>(null);
   const loading = ref(false);
-  const startLoad = newestOf();
+  const loadNewest = newestLoads(loading);
 
   /** Loads the page the filters name; an answer that arrives after a newer load started is dropped. */
   async function load(): Promise<void> {
-    const isNewest = startLoad();
-    loading.value = true;
-    try {
-      const answer = await fetchPage(filters as F);
-      if (isNewest()) page.value = answer as UnwrapRef<Page<T>>;
-    } finally {
-      if (isNewest()) loading.value = false;
-    }
+    const loaded = await loadNewest(() => fetchPage(filters as F));
+    if (loaded) page.value = loaded.value as UnwrapRef<Page<T>>;
   }
 
   /** New filters: back to the first page. */

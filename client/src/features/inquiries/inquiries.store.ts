@@ -10,7 +10,7 @@ import {
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { api, queryString } from '../../app/api.js';
-import { newestOf } from '../../ui/newest.js';
+import { newestLoads } from '../../ui/newest.js';
 import { pagedList } from '../../ui/paged-list.js';
 import { errorCode } from '../listings/listing-store.js';
 
@@ -27,21 +27,17 @@ export const useInquiriesStore = defineStore('inquiries', () => {
   const loading = ref(false);
   const error = ref<string | null>(null);
 
-  const startLoad = newestOf();
+  const loadNewest = newestLoads(loading);
 
   /** Opens one inquiry; going from one inquiry to another quickly never shows the first one's answer. */
   async function load(id: string): Promise<void> {
-    const isNewest = startLoad();
-    loading.value = true;
     error.value = null;
     if (current.value?.id !== id) current.value = null;
     try {
-      const inquiry = await api.get(`/inquiries/${id}`, InquirySchema);
-      if (isNewest()) current.value = inquiry;
+      const loaded = await loadNewest(() => api.get(`/inquiries/${id}`, InquirySchema));
+      if (loaded) current.value = loaded.value;
     } catch (e) {
-      if (isNewest()) error.value = errorCode(e);
-    } finally {
-      if (isNewest()) loading.value = false;
+      error.value = errorCode(e);
     }
   }
 

@@ -1,7 +1,7 @@
 import type { ListingStatus, ReviewDecision } from '@techmatch/shared';
 import { ref, type Ref } from 'vue';
 import { errorCode } from '../../app/api.js';
-import { newestOf } from '../../ui/newest.js';
+import { newestLoads } from '../../ui/newest.js';
 import { pagedList } from '../../ui/paged-list.js';
 import type { ListingApi, SearchParams } from './listing-api.js';
 
@@ -26,46 +26,35 @@ export function listingStore<L extends { id: string; status: ListingStatus }, R,
   const results = ref(null) as Ref<R | null>;
   const searching = ref(false);
   const searchError = ref<string | null>(null);
-  const startSearch = newestOf();
+  const searchNewest = newestLoads(searching);
 
   /** Runs a search; an answer that arrives after a newer search started is dropped. */
   async function search(params: SearchParams): Promise<void> {
-    const isNewest = startSearch();
-    searching.value = true;
     searchError.value = null;
     try {
-      const answer = await endpoints.search(params);
-      if (isNewest()) results.value = answer;
+      const answer = await searchNewest(() => endpoints.search(params));
+      if (answer) results.value = answer.value;
     } catch (error) {
-      if (!isNewest()) return;
       searchError.value = errorCode(error);
       results.value = null;
-    } finally {
-      if (isNewest()) searching.value = false;
     }
   }
 
   const current = ref(null) as Ref<L | null>;
   const loadingCurrent = ref(false);
   const currentError = ref<string | null>(null);
-  const startLoad = newestOf();
+  const loadNewest = newestLoads(loadingCurrent);
 
   /** Loads one listing; going from one listing to another quickly never shows the first one's answer. */
   async function load(id: string): Promise<L | null> {
-    const isNewest = startLoad();
-    loadingCurrent.value = true;
     currentError.value = null;
     if (current.value?.id !== id) current.value = null;
     try {
-      const listing = await endpoints.get(id);
-      if (!isNewest()) return listing;
-      current.value = listing;
+      const loaded = await loadNewest(() => endpoints.get(id));
+      if (loaded) current.value = loaded.value;
     } catch (error) {
-      if (!isNewest()) return null;
       currentError.value = errorCode(error);
       current.value = null;
-    } finally {
-      if (isNewest()) loadingCurrent.value = false;
     }
     return current.value;
   }

@@ -7,7 +7,7 @@ import {
 } from '@techmatch/shared';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import { newestOf } from '../../ui/newest.js';
+import { newestLoads } from '../../ui/newest.js';
 import { pagedList } from '../../ui/paged-list.js';
 import { errorCode } from '../listings/listing-store.js';
 import { matchApi } from './match-api.js';
@@ -29,23 +29,19 @@ export const useMatchesStore = defineStore('matches', () => {
   const listError = ref<string | null>(null);
 
   /** A star, a dismissal, the switch and the polling each load the listing's matches again. */
-  const startListingLoad = newestOf();
+  const loadNewestListing = newestLoads(loadingListing);
 
   async function loadListing(type: ListingType, id: string): Promise<void> {
     const key = `${type}:${id}`;
     if (listingKey.value !== key) listing.value = null;
     listingKey.value = key;
-    const isNewest = startListingLoad();
-    loadingListing.value = true;
     try {
-      const result = await matchApi.forListing(type, id, showDismissed.value);
-      if (!isNewest()) return;
-      listing.value = result;
+      const loaded = await loadNewestListing(() => matchApi.forListing(type, id, showDismissed.value));
+      if (!loaded) return;
+      listing.value = loaded.value;
       listingError.value = null;
     } catch (error) {
-      if (isNewest()) listingError.value = errorCode(error);
-    } finally {
-      if (isNewest()) loadingListing.value = false;
+      listingError.value = errorCode(error);
     }
   }
 

@@ -13,7 +13,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { z } from 'zod';
 import { api, queryString } from '../../app/api.js';
-import { newestOf } from '../../ui/newest.js';
+import { newestLoads } from '../../ui/newest.js';
 
 const OrganisationPageSchema = pageOf(OrganisationSchema);
 
@@ -50,18 +50,13 @@ export const useOrganisationsStore = defineStore('organisations', () => {
     members.value = members.value.map((m) => (m.id === userId ? updated : m));
   }
 
-  const startQueueLoad = newestOf();
+  const loadNewestQueue = newestLoads(loading);
 
   /** The verification queue; switching status or page quickly never shows an earlier selection's answer. */
   async function loadQueue(status: VerificationStatus | undefined, page: number): Promise<void> {
-    const isNewest = startQueueLoad();
-    loading.value = true;
-    try {
-      const answer = await api.get(`/organisations${queryString({ status, page })}`, OrganisationPageSchema);
-      if (isNewest()) queue.value = answer;
-    } finally {
-      if (isNewest()) loading.value = false;
-    }
+    const path = `/organisations${queryString({ status, page })}`;
+    const loaded = await loadNewestQueue(() => api.get(path, OrganisationPageSchema));
+    if (loaded) queue.value = loaded.value;
   }
 
   async function review(id: string, decision: VerificationDecision): Promise<Organisation> {

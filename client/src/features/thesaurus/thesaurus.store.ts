@@ -8,7 +8,7 @@ import { defineStore } from 'pinia';
 import { reactive, ref } from 'vue';
 import { z } from 'zod';
 import { api, queryString } from '../../app/api.js';
-import { newestOf } from '../../ui/newest.js';
+import { newestLoads } from '../../ui/newest.js';
 import { errorCode } from '../listings/listing-store.js';
 
 const thesaurusApi = {
@@ -26,21 +26,17 @@ export const useThesaurusStore = defineStore('thesaurus', () => {
   const filters = reactive<{ kind: ThesaurusKind | ''; q: string }>({ kind: '', q: '' });
   const loading = ref(false);
   const error = ref<string | null>(null);
-  const startLoad = newestOf();
+  const loadNewest = newestLoads(loading);
 
   /** Lists the entries the filters select; typing in the filter starts loads that can answer out of order. */
   async function load(): Promise<void> {
-    const isNewest = startLoad();
-    loading.value = true;
     try {
-      const answer = await thesaurusApi.list(filters);
-      if (!isNewest()) return;
-      entries.value = answer;
+      const loaded = await loadNewest(() => thesaurusApi.list(filters));
+      if (!loaded) return;
+      entries.value = loaded.value;
       error.value = null;
     } catch (e) {
-      if (isNewest()) error.value = errorCode(e);
-    } finally {
-      if (isNewest()) loading.value = false;
+      error.value = errorCode(e);
     }
   }
 
